@@ -97,6 +97,8 @@ export function evalValue(input: PyNode, sources: Map<unknown, PyNode>): Request
 export interface PrintStyle {
   quote: string;
   sources: Map<unknown, PyNode>;
+  /** Current text of a node (with the edits already made inside it). */
+  textOf: (node: PyNode) => string;
   /** Nested objects printed as keyword calls (`aai.SpeakerOptions(...)`) for the SDK. */
   objectAs?: (key: string | undefined) => string | undefined;
 }
@@ -114,11 +116,11 @@ export function printValue(value: RequestValue, style: PrintStyle, key?: string)
   if (typeof value === "number") return String(value);
   if (typeof value === "string") {
     const source = style.sources.get(value);
-    return source ? source.text() : quoteString(value, style.quote);
+    return source ? style.textOf(source) : quoteString(value, style.quote);
   }
-  if (isOpaque(value)) return (value as PyOpaque).opaque.text();
+  if (isOpaque(value)) return style.textOf((value as PyOpaque).opaque);
   const source = style.sources.get(value);
-  if (source) return source.text();
+  if (source) return style.textOf(source);
   if (Array.isArray(value)) return `[${value.map((v) => printValue(v, style)).join(", ")}]`;
   const call = style.objectAs?.(key);
   const entries = Object.entries(value);

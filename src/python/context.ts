@@ -22,8 +22,13 @@ export interface PyContext {
   facts: Facts;
   /** Facts one step finds and later steps use. */
   shared: Map<string, unknown>;
-  /** Replace the text of `node` (or of an explicit range); false when another edit already covers it. */
+  /**
+   * Replace the text of `node` (or of an explicit range). Edits already made inside the range are
+   * absorbed (build `text` with `textOf` to keep them); false when an edit straddles the range.
+   */
   replace(node: PyNode | { start: number; end: number }, text: string): boolean;
+  /** The current text of a node or range: the source with the edits made inside it so far. */
+  textOf(node: PyNode | { start: number; end: number }): string;
   /** Insert text at an offset. */
   insert(offset: number, text: string): void;
   /** Put a follow-up marker on the line above the statement that holds `node`. */
@@ -34,6 +39,16 @@ export interface PyContext {
   followUps: FollowUp[];
   secretLines: number[];
   output(): string;
+}
+
+function rangeOf(target: PyNode | { start: number; end: number }): { start: number; end: number } {
+  return "range" in target && typeof target.range === "function" ? { start: start(target as PyNode), end: end(target as PyNode) } : (target as { start: number; end: number });
+}
+
+/** An edit within a range; an insertion exactly at either end stays outside (markers, wrapping). */
+function isInside(edit: TextEdit, range: { start: number; end: number }): boolean {
+  if (edit.start === edit.end) return edit.start > range.start && edit.start < range.end;
+  return edit.start >= range.start && edit.end <= range.end;
 }
 
 export function ruleMessage(rule: RuleId): { message: string; docs: string } {
@@ -75,12 +90,19 @@ export function createPyContext(tree: SgRoot, path: string, source: string, opti
     followUps: [],
     secretLines: [],
     replace(target, text) {
-      const edit = "range" in target ? { start: start(target as PyNode), end: end(target as PyNode), text } : { ...target, text };
-      if (source.slice(edit.start, edit.end) === text) return true;
+      const edit = { ...rangeOf(target), text };
       if (ctx.edits.some((e) => e.start === edit.start && e.end === edit.end && e.text === edit.text)) return true;
-      if (!fits(ctx.edits, edit)) return false;
-      ctx.edits.push(edit);
+      const inner = ctx.edits.filter((e) => isInside(e, edit));
+      if (!inner.length && source.slice(edit.start, edit.end) === text) return true;
+      const outer = ctx.edits.filter((e) => !isInside(e, edit));
+      if (!fits(outer, edit)) return false;
+      ctx.edits = [...outer, edit];
       return true;
+    },
+    textOf(target) {
+      const range = rangeOf(target);
+      const inner = ctx.edits.filter((e) => isInside(e, range)).map((e) => ({ ...e, start: e.start - range.start, end: e.end - range.start }));
+      return applyEdits(source.slice(range.start, range.end), inner);
     },
     insert(offset, text) {
       ctx.edits.push({ start: offset, end: offset, text });

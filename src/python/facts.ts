@@ -1,5 +1,6 @@
 import type { ItemKind } from "../mapping/result.js";
 import { ITEM_FIELDS, RESULT_PATHS } from "../mapping/result.js";
+import { PY_SDK, PY_SDK_METHODS } from "../mapping/sdk.js";
 import { AUTH_HEADER } from "../mapping/transport.js";
 import type { PyNode } from "./parse.js";
 import { callArgs, descendants, dottedName, enclosingFunction, start, stringValue, unwrap } from "./nodes.js";
@@ -20,7 +21,20 @@ export type Fact =
   | { kind: "client"; lib: HttpLib; base?: UrlValue }
   | { kind: "response"; call: HttpCall }
   | { kind: "json"; root: JsonRoot; path: Key[]; attr?: boolean }
-  | { kind: "sdk"; what: string; node: PyNode };
+  | { kind: "sdk"; what: SdkObject; node: PyNode };
+
+/** gladiaio_sdk objects: the client, its pre-recorded clients (sync/async) and the live ones. */
+export type SdkObject = "client" | "prerecorded" | "prerecorded-async" | "live";
+
+/** What a gladiaio_sdk pre-recorded method returns, as a JSON root read with attributes. */
+const SDK_RESULTS: Record<string, JsonRoot> = {
+  transcribe: "job",
+  create_and_poll: "job",
+  poll: "job",
+  get: "job",
+  upload_file: "upload",
+  create: "create",
+};
 
 export interface HttpCall {
   call: PyNode;
@@ -261,9 +275,12 @@ export class Facts {
       const base = callArgs(call).keywords.get("base_url");
       return { kind: "client", lib: CLIENT_CONSTRUCTORS[name], ...(base ? { base: this.evalUrl(base) } : {}) };
     }
+    if (name === `${PY_SDK.gladiaModule}.GladiaClient`) return { kind: "sdk", what: "client", node: call };
     if (fn.kind() === "attribute") {
       const attr = fn.field("attribute")!.text();
       const object = fn.field("object")!;
+      const sdk = this.sdkCall(call, object, attr);
+      if (sdk) return sdk;
       if (attr === "json" && callArgs(call).positional.length === 0) {
         const response = this.factOf(object);
         if (response?.kind === "response") return jsonOfResponse(response.call);
@@ -292,6 +309,21 @@ export class Facts {
       const http = this.wrapperCall(call, this.wrappers.get(fn.text())!);
       if (!http) return undefined;
       return this.wrappers.get(fn.text())!.returnsJson ? jsonOfResponse(http) : { kind: "response", call: http };
+    }
+    return undefined;
+  }
+
+  /** `GladiaClient(...).prerecorded()`, `prerecorded.transcribe(...)`, … */
+  private sdkCall(call: PyNode, object: PyNode, attr: string): Fact | undefined {
+    const owner = this.factOf(object);
+    if (owner?.kind !== "sdk") return undefined;
+    if (owner.what === "client") {
+      const factories: [readonly string[], SdkObject][] = [[PY_SDK.preRecordedFactories, "prerecorded"], [PY_SDK.asyncFactories, "prerecorded-async"], [PY_SDK.liveFactories, "live"]];
+      const what = factories.find(([names]) => names.includes(attr))?.[1];
+      return what ? { kind: "sdk", what, node: call } : undefined;
+    }
+    if ((owner.what === "prerecorded" || owner.what === "prerecorded-async") && PY_SDK_METHODS[attr] && SDK_RESULTS[attr]) {
+      return { kind: "json", root: SDK_RESULTS[attr], path: [], attr: true };
     }
     return undefined;
   }

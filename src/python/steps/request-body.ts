@@ -170,10 +170,10 @@ interface Entry {
 function printBody(ctx: PyContext, site: BodySite, params: RequestObject, options: MapRequestOptions): string {
   const { dict, evaluated } = site;
   const keyQuote = evaluated.pairs.find((p) => p.node.kind() === "pair") ? quoteOf(evaluated.pairs.find((p) => p.node.kind() === "pair")!.node.field("key")!) : ctx.quote;
-  const style = { quote: keyQuote, sources: evaluated.sources };
+  const style = { quote: keyQuote, sources: evaluated.sources, textOf: (n: PyNode) => ctx.textOf(n) };
   const isCall = dict.kind() === "call";
   const printEntry = (key: string, value: RequestValue, pair?: BodyPair): string => {
-    if (pair && pair.key === key && sameValue(evaluated.body[key], value) && start(pair.node) >= start(dict) && end(pair.node) <= end(dict)) return pair.node.text();
+    if (pair && pair.key === key && sameValue(evaluated.body[key], value) && start(pair.node) >= start(dict) && end(pair.node) <= end(dict)) return ctx.textOf(pair.node);
     return isCall ? `${key}=${printValue(value, style, key)}` : `${keyQuote}${key}${keyQuote}: ${printValue(value, style, key)}`;
   };
   const owner = attribute(evaluated.body, evaluated.pairs, params, options);

@@ -82,9 +82,9 @@ function matchRule(path: Key[]): ResultPathRule | undefined {
   return RESULT_PATHS.find((rule) => rule.gladia.length <= path.length && rule.gladia.every((k, i) => path[i] === k));
 }
 
-function transcriptUrl(ctx: PyContext, baseText: string): string {
+function transcriptUrl(ctx: PyContext, baseText: string, attr: boolean): string {
   const q = ctx.quote === '"' ? "'" : '"';
-  const idRead = `${baseText}[${q}id${q}]`;
+  const idRead = attr ? `${baseText}.id` : `${baseText}[${q}id${q}]`;
   const outer = ctx.quote;
   return `f${outer}${ASSEMBLYAI_BASE}${ASSEMBLYAI_JOB_PREFIX}{${idRead}}${outer}`;
 }
@@ -191,7 +191,7 @@ class ChainRewriter {
       else if (renamed) replaceRun(this.ctx, chain, i, i + 1, [renamed], plan);
       else if (accessor.key === "audio_metadata") this.ctx.mark(chain.node, "audio-metadata");
     } else if (fact.root === "create" && accessor.key === "result_url" && i === chain.accessors.length - 1) {
-      plan.replaceWhole = transcriptUrl(this.ctx, this.ctx.source.slice(start(chain.node), accessor.from));
+      plan.replaceWhole = transcriptUrl(this.ctx, this.ctx.textOf({ start: start(chain.node), end: accessor.from }), !!fact.attr);
       this.ctx.note("result-url", chain.node);
     }
   }
@@ -209,6 +209,7 @@ function applyPlan(ctx: PyContext, chain: Chain, plan: Plan): boolean {
     return true;
   }
   let region = ctx.source.slice(regionStart, end(chain.node));
+  if (ctx.textOf({ start: regionStart, end: end(chain.node) }) !== region) return false;
   for (const edit of [...plan.edits].sort((a, b) => b.start - a.start)) {
     region = region.slice(0, edit.start - regionStart) + edit.text + region.slice(edit.end - regionStart);
   }

@@ -89,7 +89,7 @@ function migrateDirectUpload(ctx: PyContext, http: HttpCall): boolean {
     ctx.mark(http.call, "upload-multipart");
     return false;
   }
-  const changed = ctx.replace(keyword, `${rawBodyKeyword(http.lib)}=${source.file.text()}`);
+  const changed = ctx.replace(keyword, `${rawBodyKeyword(http.lib)}=${ctx.textOf(source.file)}`);
   if (changed && source.removable) removeStatement(ctx, source.removable);
   return changed;
 }
@@ -107,11 +107,11 @@ function migrateWrapperUpload(ctx: PyContext, http: HttpCall): boolean {
     ctx.mark(http.call, "upload-multipart");
     return false;
   }
-  let changed = ctx.replace(source.literal, source.file.text());
+  let changed = ctx.replace(source.literal, ctx.textOf(source.file));
   for (const { call, args } of inner) {
     const keyword = args.keywordNodes.find((k) => k.field("name")?.text() === "files")!;
     const lib = ctx.facts.qualify(call.field("function")?.field("object")?.text()) === "httpx" ? "httpx" : "requests";
-    changed = ctx.replace(keyword, `${rawBodyKeyword(lib)}=${keyword.field("value")!.text()}`) || changed;
+    changed = ctx.replace(keyword, `${rawBodyKeyword(lib)}=${ctx.textOf(keyword.field("value")!)}`) || changed;
   }
   return changed;
 }
