@@ -76,6 +76,8 @@ interface Binding {
 export class Facts {
   readonly imports = new Map<string, string>();
   readonly wrappers = new Map<string, Wrapper>();
+  /** Module-level functions by name (their return values carry facts to the call sites). */
+  readonly functions = new Map<string, PyNode>();
   readonly httpCalls = new Map<number, HttpCall>();
   private bindings = new Map<string, Binding[]>();
   private memo = new Map<number, Fact | undefined>();
@@ -84,6 +86,10 @@ export class Facts {
 
   constructor(readonly root: PyNode) {
     this.readImports();
+    for (const def of root.findAll({ rule: { kind: "function_definition" } })) {
+      const name = def.field("name")?.text();
+      if (name && !enclosingFunction(def)) this.functions.set(name, def);
+    }
     this.findWrappers();
     // Two passes: a function may use a module name bound further down the file.
     this.bindAll();
@@ -184,6 +190,7 @@ export class Facts {
     const fact = this.factOf(node);
     if (fact) return fact;
     const value = evalUrl(node, (n) => this.urlLookup(n));
+    if (isGladiaUrl(value.text)) return { kind: "url", value };
     return value.text !== "{}" && value.pieces.length > 0 ? { kind: "text", value } : undefined;
   }
 
@@ -305,12 +312,22 @@ export class Facts {
       const response = target ? this.factOf(target) : undefined;
       return response?.kind === "response" ? jsonOfResponse(response.call) : undefined;
     }
+    if (fn.kind() === "identifier" && this.functions.has(fn.text()) && !this.wrappers.has(fn.text())) return this.returnFact(this.functions.get(fn.text())!);
     if (fn.kind() === "identifier" && this.wrappers.has(fn.text())) {
       const http = this.wrapperCall(call, this.wrappers.get(fn.text())!);
       if (!http) return undefined;
       return this.wrappers.get(fn.text())!.returnsJson ? jsonOfResponse(http) : { kind: "response", call: http };
     }
     return undefined;
+  }
+
+  /** What a local function returns, when every `return value` agrees (a Gladia job, say). */
+  private returnFact(def: PyNode): Fact | undefined {
+    const returns = def.findAll({ rule: { kind: "return_statement" } }).filter((r) => enclosingFunction(r)?.id() === def.id());
+    const facts = returns.map((r) => r.namedChildren()[0]).filter((v) => v !== undefined).map((v) => this.factOf(v));
+    const first = facts[0];
+    if (first?.kind !== "json" || !facts.every((f) => f?.kind === "json" && f.root === first.root && f.path.join(".") === first.path.join("."))) return undefined;
+    return first;
   }
 
   /** `GladiaClient(...).prerecorded()`, `prerecorded.transcribe(...)`, … */

@@ -6,6 +6,7 @@ import { extractChain, isOutermost, type Accessor, type Chain } from "../chains.
 import type { Fact, Key } from "../facts.js";
 import type { PyNode } from "../parse.js";
 import { descendants, end, quoteOf, start, stringContents, stringValue, unwrap } from "../nodes.js";
+import { endpointOf } from "../url.js";
 import type { PyStep } from "./step.js";
 
 // Mapping §3: reads of a Gladia job (`job["result"]["transcription"]["full_transcript"]`,
@@ -82,11 +83,29 @@ function matchRule(path: Key[]): ResultPathRule | undefined {
   return RESULT_PATHS.find((rule) => rule.gladia.length <= path.length && rule.gladia.every((k, i) => path[i] === k));
 }
 
+/** A module-level name holding the Gladia base URL (now AssemblyAI's), e.g. `BASE_URL`, and its path prefix. */
+function baseName(ctx: PyContext): { name: string; prefix: string } | undefined {
+  for (const statement of ctx.root.namedChildren()) {
+    const assignment = statement.kind() === "expression_statement" ? statement.namedChildren()[0] : undefined;
+    const left = assignment?.kind() === "assignment" ? assignment.field("left") : undefined;
+    if (left?.kind() !== "identifier") continue;
+    const fact = ctx.facts.factOf(left);
+    if (fact?.kind !== "url" || endpointOf(fact.value.text) !== "base") continue;
+    const path = new URL(fact.value.text.replace(/\{\}/g, "")).pathname.replace(/\/$/, "");
+    const prefix = ASSEMBLYAI_JOB_PREFIX.startsWith(path) ? ASSEMBLYAI_JOB_PREFIX.slice(path.length) : ASSEMBLYAI_JOB_PREFIX;
+    return { name: left.text(), prefix: fact.value.text.endsWith("/") ? prefix.replace(/^\//, "") : prefix };
+  }
+  return undefined;
+}
+
+/** Gladia's `result_url` → the AssemblyAI transcript URL, built on the file's base URL name when there is one. */
 function transcriptUrl(ctx: PyContext, baseText: string, attr: boolean): string {
   const q = ctx.quote === '"' ? "'" : '"';
   const idRead = attr ? `${baseText}.id` : `${baseText}[${q}id${q}]`;
   const outer = ctx.quote;
-  return `f${outer}${ASSEMBLYAI_BASE}${ASSEMBLYAI_JOB_PREFIX}{${idRead}}${outer}`;
+  const base = baseName(ctx);
+  const prefix = base ? `{${base.name}}${base.prefix}` : `${ASSEMBLYAI_BASE}${ASSEMBLYAI_JOB_PREFIX}`;
+  return `f${outer}${prefix}{${idRead}}${outer}`;
 }
 
 class ChainRewriter {

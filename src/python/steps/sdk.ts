@@ -129,10 +129,23 @@ function resolveOptions(ctx: PyContext, node: PyNode): { evaluated: EvaluatedBod
   return evaluated ? { evaluated, definition: bindings[0] } : undefined;
 }
 
-function printConfig(ctx: PyContext, params: RequestObject, evaluated: EvaluatedBody): string {
+/** `aai.TranscriptionConfig(k=v, …)`, one keyword per line when `indent` is given. */
+function printConfig(ctx: PyContext, params: RequestObject, evaluated: EvaluatedBody, indent?: string): string {
   const style = { quote: ctx.quote, sources: evaluated.sources, textOf: (n: PyNode) => ctx.textOf(n), objectAs: (key?: string) => (key ? PY_SDK_TARGET.optionClasses[key] : undefined) };
   const config = toPySdkConfig(params) as RequestObject;
-  return `${PY_SDK_TARGET.config}(${Object.entries(config).map(([k, v]) => `${k}=${printValue(v, style, k)}`).join(", ")})`;
+  const args = Object.entries(config).map(([k, v]) => `${k}=${printValue(v, style, k)}`);
+  return `${PY_SDK_TARGET.config}(${printArgs(ctx, args, indent)})`;
+}
+
+/** Arguments inline, or one per line below `indent` with a trailing comma. */
+function printArgs(ctx: PyContext, args: string[], indent?: string): string {
+  if (indent === undefined || !args.length) return args.join(", ");
+  const inner = indent + indentUnit(ctx.source);
+  return `\n${args.map((a) => `${inner}${a},`).join("\n")}\n${indent}`;
+}
+
+function isMultiline(node: PyNode): boolean {
+  return node.range().start.line !== node.range().end.line;
 }
 
 function reportFollowUps(ctx: PyContext, call: PyNode, followUps: { rule: Parameters<PyContext["note"]>[0] }[]): void {
@@ -143,7 +156,7 @@ function reportFollowUps(ctx: PyContext, call: PyNode, followUps: { rule: Parame
 }
 
 /** `audio, options` → `audio, config=aai.TranscriptionConfig(...)`; undefined when it cannot be proven. */
-function transcribeArgs(ctx: PyContext, sdk: SdkCall): string | undefined {
+function transcribeArgs(ctx: PyContext, sdk: SdkCall): string[] | undefined {
   const { positional, keywords, splat } = callArgs(sdk.call);
   if (splat) return undefined;
   const takesAudio = sdk.method === "transcribe";
@@ -172,11 +185,13 @@ function transcribeArgs(ctx: PyContext, sdk: SdkCall): string | undefined {
   const { params, followUps } = mapRequest(body, { readsUtterances: ctx.facts.readsUtterances(), partial: evaluated.partial });
   if (PY_SDK_TARGET.unsupported.some((k) => k in params)) return undefined;
   reportFollowUps(ctx, sdk.call, followUps);
-  return `${audioText}, config=${printConfig(ctx, params, evaluated)}`;
+  const indent = isMultiline(sdk.call) ? indentAt(ctx.source, start(sdk.call)) + indentUnit(ctx.source) : undefined;
+  return [audioText!, `config=${printConfig(ctx, params, evaluated, indent)}`];
 }
 
 /** What the Gladia call becomes (callee and arguments), or undefined when it needs a human. */
 function replacement(ctx: PyContext, sdk: SdkCall): { callee: string; args: string; suffix?: string } | undefined {
+  const indent = isMultiline(sdk.call) ? indentAt(ctx.source, start(sdk.call)) : undefined;
   const rule = PY_SDK_METHODS[sdk.method];
   if (!rule?.method) return undefined;
   const receiver = ctx.textOf(sdk.receiver);
@@ -186,7 +201,7 @@ function replacement(ctx: PyContext, sdk: SdkCall): { callee: string; args: stri
     case "create_and_poll":
     case "create": {
       const args = transcribeArgs(ctx, sdk);
-      return args ? { callee: `${receiver}.${rule.method}`, args } : undefined;
+      return args ? { callee: `${receiver}.${rule.method}`, args: printArgs(ctx, args, indent) } : undefined;
     }
     case "upload_file":
       return { callee: `${receiver}.upload_file`, args: callArgs(sdk.call).positional.map((a) => ctx.textOf(a)).join(", ") };

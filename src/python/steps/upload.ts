@@ -1,7 +1,7 @@
 import type { PyContext } from "../context.js";
 import type { HttpCall } from "../facts.js";
 import type { PyNode } from "../parse.js";
-import { callArgs, enclosingFunction, enclosingStatement, end, lineStartAt, start, stringValue, unwrap } from "../nodes.js";
+import { callArgs, dottedName, enclosingFunction, enclosingStatement, end, lineStartAt, start, stringValue, unwrap } from "../nodes.js";
 import type { PyStep } from "./step.js";
 
 // Mapping §1 upload: Gladia's multipart `files={"audio": (name, f, mime)}` becomes AssemblyAI's raw
@@ -79,9 +79,56 @@ function rawBodyKeyword(lib: HttpCall["lib"]): string {
   return lib === "httpx" ? "content" : "data";
 }
 
+/** Is `node` a file opened with `open(...)` (a call, or a name bound to one)? */
+function isOpenedFile(ctx: PyContext, node: PyNode): boolean {
+  const isOpen = (n: PyNode | null | undefined) => n?.kind() === "call" && dottedName(n.field("function")) === "open";
+  if (isOpen(node)) return true;
+  if (node.kind() !== "identifier") return false;
+  const binding = ctx.facts.lookup(node.text(), node)?.node;
+  if (binding?.kind() === "as_pattern") return isOpen(binding.namedChildren()[0]);
+  return binding?.kind() === "assignment" && isOpen(binding.field("right"));
+}
+
+/**
+ * The raw body: requests and aiohttp stream a file object; httpx's AsyncClient cannot take a
+ * blocking file, so httpx gets the bytes (`f.read()`), which both of its clients accept.
+ */
+function rawBody(ctx: PyContext, lib: HttpCall["lib"], file: PyNode): string {
+  const text = ctx.textOf(file);
+  return lib === "httpx" && isOpenedFile(ctx, file) ? `${text}.read()` : text;
+}
+
+/** aiohttp: `form = aiohttp.FormData()` + `form.add_field("audio", f, …)` → the file object `f`. */
+function resolveFormData(ctx: PyContext, value: PyNode): { file: PyNode; statements: PyNode[] } | undefined {
+  const inner = unwrap(value);
+  if (inner.kind() !== "identifier") return undefined;
+  const binding = ctx.facts.lookup(inner.text(), inner)?.node;
+  const right = binding?.kind() === "assignment" ? binding.field("right") : undefined;
+  if (!binding || !right || ctx.facts.qualify(dottedName(right.field("function"))) !== "aiohttp.FormData") return undefined;
+  const reads = readsOfBinding(ctx, inner.text(), binding).filter((id) => id.id() !== inner.id());
+  const adds = reads.map((id) => id.parent()?.parent()).filter((call): call is PyNode => call?.kind() === "call" && call.field("function")?.field("attribute")?.text() === "add_field");
+  if (reads.length !== 1 || adds.length !== 1) return undefined;
+  const [field, file] = callArgs(adds[0]).positional;
+  const statements = [enclosingStatement(binding), enclosingStatement(adds[0])];
+  if (stringValue(field) !== GLADIA_UPLOAD_FIELD || !file || statements.some((s) => s?.kind() !== "expression_statement")) return undefined;
+  return { file, statements: statements as PyNode[] };
+}
+
+function migrateFormUpload(ctx: PyContext, http: HttpCall, data: PyNode): boolean {
+  const form = resolveFormData(ctx, data);
+  if (!form) {
+    ctx.mark(http.call, "upload-multipart");
+    return false;
+  }
+  const changed = ctx.replace(data, ctx.textOf(form.file));
+  if (changed) for (const statement of form.statements) removeStatement(ctx, statement);
+  return changed;
+}
+
 function migrateDirectUpload(ctx: PyContext, http: HttpCall): boolean {
   const { keywords, keywordNodes } = callArgs(http.call);
   const files = keywords.get("files");
+  if (!files && keywords.has("data") && http.lib !== "requests" && http.lib !== "httpx") return migrateFormUpload(ctx, http, keywords.get("data")!);
   if (!files) return false;
   const source = resolveFiles(ctx, files);
   const keyword = keywordNodes.find((k) => k.field("name")?.text() === "files")!;
@@ -89,7 +136,7 @@ function migrateDirectUpload(ctx: PyContext, http: HttpCall): boolean {
     ctx.mark(http.call, "upload-multipart");
     return false;
   }
-  const changed = ctx.replace(keyword, `${rawBodyKeyword(http.lib)}=${ctx.textOf(source.file)}`);
+  const changed = ctx.replace(keyword, `${rawBodyKeyword(http.lib)}=${rawBody(ctx, http.lib, source.file)}`);
   if (changed && source.removable) removeStatement(ctx, source.removable);
   return changed;
 }
