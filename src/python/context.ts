@@ -91,7 +91,8 @@ export function createPyContext(tree: SgRoot, path: string, source: string, opti
     secretLines: [],
     replace(target, text) {
       const edit = { ...rangeOf(target), text };
-      if (ctx.edits.some((e) => e.start === edit.start && e.end === edit.end && e.text === edit.text)) return true;
+      const same = ctx.edits.find((e) => e.start === edit.start && e.end === edit.end && e.start !== e.end);
+      if (same) return same.text === edit.text;
       const inner = ctx.edits.filter((e) => isInside(e, edit));
       if (!inner.length && source.slice(edit.start, edit.end) === text) return true;
       const outer = ctx.edits.filter((e) => !isInside(e, edit));
