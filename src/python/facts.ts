@@ -183,6 +183,9 @@ export class Facts {
     if (!name) return;
     const fact = given ?? (right ? this.valueFact(right) : undefined);
     this.bind(name, at, fact);
+    // A class attribute (`class Settings: URL = …`) is read as `Settings.URL`.
+    const owner = at.ancestors().find((a) => a.kind() === "class_definition" || a.kind() === "function_definition");
+    if (owner?.kind() === "class_definition" && !name.includes(".")) this.bind(`${owner.field("name")!.text()}.${name}`, at, fact);
   }
 
   /** The fact for a bound value: anything factOf knows, or a constant string. */

@@ -216,7 +216,9 @@ function layout(ctx: PyContext, dict: PyNode, entries: Entry[], closing: PyNode[
     if (entry.trailing) {
       const column = entry.trailing.range().start.column;
       const originalGap = ctx.source.slice(lineStartOf(ctx.source, start(entry.trailing)), start(entry.trailing)).match(/\s*$/)![0].length;
-      line += " ".repeat(originalGap > 1 ? Math.max(1, column - line.length) : Math.max(1, originalGap)) + entry.trailing.text();
+      // Keep an aligned comment column when the entry still fits before it, else the original gap (PEP 8: two spaces).
+      const gap = originalGap > 2 && column - line.length >= 2 ? column - line.length : Math.max(1, Math.min(originalGap, 2));
+      line += " ".repeat(gap) + entry.trailing.text();
     }
     lines.push(line);
   });

@@ -181,6 +181,7 @@ class ChainRewriter {
       return undefined;
     }
     if (!sameKeys) replaceRun(this.ctx, chain, i, i + consumed, rule.assemblyai, plan);
+    if (rule.items === "utterance" && !createsJobs(this.ctx)) this.ctx.mark(chain.node, "utterances-need-speaker-labels");
     const next = this.advance(fact, keys.slice(0, consumed));
     return [next, i + consumed];
   }
@@ -214,6 +215,12 @@ class ChainRewriter {
       this.ctx.note("result-url", chain.node);
     }
   }
+}
+
+/** Does this file create the jobs it reads (so the request migration can turn `speaker_labels` on)? */
+function createsJobs(ctx: PyContext): boolean {
+  const http = [...ctx.facts.httpCalls.values()].some((h) => h.endpoint === "create" && h.method === "POST");
+  return http || ctx.source.includes("gladiaio_sdk");
 }
 
 function isAssignTarget(node: PyNode): boolean {

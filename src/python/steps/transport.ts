@@ -3,7 +3,7 @@ import type { PyContext } from "../context.js";
 import type { HttpCall } from "../facts.js";
 import type { PyNode } from "../parse.js";
 import { descendants, end, start, stringContents, stringValue } from "../nodes.js";
-import { rewriteUrlText } from "../url.js";
+import { endpointOf, rewriteUrlText, type EndpointKind } from "../url.js";
 import type { PyStep } from "./step.js";
 
 // Mapping §1: Gladia hosts and endpoint paths become AssemblyAI's in every literal that builds a
@@ -22,28 +22,32 @@ function rewritePiece(ctx: PyContext, piece: PyNode, rewrite: (text: string) => 
   return changed;
 }
 
+/** Endpoints with no AssemblyAI equivalent keep their Gladia URL (and get a marker). */
+const UNMAPPED: (EndpointKind | undefined)[] = ["v1", "file"];
+
 function rewriteHostLiterals(ctx: PyContext): boolean {
   let changed = false;
   for (const node of ctx.root.findAll({ rule: { kind: "string" } })) {
-    if (node.text().includes(GLADIA_HOST)) changed = rewritePiece(ctx, node, rewriteUrlText) || changed;
+    if (!node.text().includes(GLADIA_HOST) || UNMAPPED.includes(endpointOf(ctx.facts.evalUrl(node).text))) continue;
+    changed = rewritePiece(ctx, node, rewriteUrlText) || changed;
   }
   return changed;
 }
 
-/** `…/v2/pre-recorded/` written straight in the call: AssemblyAI's path has no trailing slash. */
-function stripTrailingSlash(ctx: PyContext, http: HttpCall): boolean {
+/** `…/v2/pre-recorded/`: AssemblyAI's path has no trailing slash (unless the literal also prefixes job URLs). */
+function stripTrailingSlash(ctx: PyContext, http: HttpCall, prefixes: Set<number>): boolean {
   if (!http.urlNode || !http.url.text.endsWith("/") || (http.endpoint !== "create" && http.endpoint !== "upload")) return false;
-  const inCall = http.url.pieces.filter((p) => start(p) >= start(http.urlNode!) && end(p) <= end(http.urlNode!));
-  const last = inCall[inCall.length - 1];
+  const last = http.url.pieces[http.url.pieces.length - 1];
+  if (!last || prefixes.has(last.id())) return false;
   const contents = last ? stringContents(last) : [];
   const content = contents[contents.length - 1];
   if (!content || end(content) !== end(last) - 1 || !content.text().endsWith("/")) return false;
   return ctx.replace(content, rewriteUrlText(content.text()).replace(/\/$/, ""));
 }
 
-function rewriteCall(ctx: PyContext, http: HttpCall): boolean {
-  let changed = stripTrailingSlash(ctx, http);
-  if (http.endpoint) for (const piece of http.url.pieces) changed = rewritePiece(ctx, piece, rewriteUrlText) || changed;
+function rewriteCall(ctx: PyContext, http: HttpCall, prefixes: Set<number>): boolean {
+  let changed = stripTrailingSlash(ctx, http, prefixes);
+  if (http.endpoint && !UNMAPPED.includes(http.endpoint)) for (const piece of http.url.pieces) changed = rewritePiece(ctx, piece, rewriteUrlText) || changed;
   if (http.endpoint === "v1") ctx.mark(http.call, "v1-api");
   if (http.endpoint === "file") ctx.mark(http.call, "get-file");
   if (http.endpoint === "create" && http.method === "GET") ctx.mark(http.call, "list-pagination");
@@ -64,6 +68,12 @@ function rewriteBoundUrls(ctx: PyContext): boolean {
   return changed;
 }
 
+/** The string literal a name was bound to (`API_KEY = "…"`), for locating a hard-coded key. */
+function constantOf(ctx: PyContext, name: PyNode): PyNode | undefined {
+  const binding = ctx.facts.lookup(name.text(), name)?.node;
+  return binding?.kind() === "assignment" ? binding.field("right") ?? undefined : undefined;
+}
+
 function headerName(original: string): string {
   return /^[A-Z]/.test(original) ? AUTH_HEADER.assemblyai[0].toUpperCase() + AUTH_HEADER.assemblyai.slice(1) : AUTH_HEADER.assemblyai;
 }
@@ -71,10 +81,11 @@ function headerName(original: string): string {
 function rewriteHeaderKey(ctx: PyContext, key: PyNode, value: PyNode | null): boolean {
   const name = stringValue(key);
   if (name?.toLowerCase() !== AUTH_HEADER.gladia) return false;
-  const literal = stringValue(value);
-  if (value && literal !== undefined && !PLACEHOLDER_RE.test(literal)) {
-    ctx.secret(value);
-    ctx.note("hardcoded-key", value);
+  const source = value?.kind() === "identifier" ? constantOf(ctx, value) : value;
+  const literal = stringValue(source);
+  if (source && literal !== undefined && !PLACEHOLDER_RE.test(literal)) {
+    ctx.secret(source);
+    ctx.note("hardcoded-key", source);
   }
   const content = stringContents(key)[0];
   return content ? ctx.replace(content, headerName(name)) : false;
@@ -101,7 +112,9 @@ export const transportStep: PyStep = {
   description: "Gladia base URLs and endpoints → AssemblyAI's; x-gladia-key → authorization; markers for endpoints with no equivalent",
   run(ctx) {
     let changed = false;
-    for (const http of ctx.facts.httpCalls.values()) changed = rewriteCall(ctx, http) || changed;
+    // Literals that build other URLs too (a job URL's prefix) keep their trailing slash.
+    const prefixes = new Set([...ctx.facts.httpCalls.values()].filter((h) => h.endpoint !== "create" && h.endpoint !== "upload").flatMap((h) => h.url.pieces.map((p) => p.id())));
+    for (const http of ctx.facts.httpCalls.values()) changed = rewriteCall(ctx, http, prefixes) || changed;
     changed = rewriteBoundUrls(ctx) || changed;
     changed = rewriteHostLiterals(ctx) || changed;
     changed = rewriteHeaders(ctx) || changed;
