@@ -7,13 +7,14 @@ import { uploadStep } from "./steps/upload.js";
 import { resultsStep } from "./steps/results.js";
 import { requestBodyStep } from "./steps/request-body.js";
 import { sdkStep } from "./steps/sdk.js";
+import { callbacksStep } from "./steps/callbacks.js";
 import type { PyStep } from "./steps/step.js";
 
 /**
  * The Python steps, in order, all on one parse of the file. Each adds text splices to the context;
  * the output is the source with every splice applied, so untouched text stays byte-identical.
  */
-export const PY_STEPS: PyStep[] = [envVarsStep, transportStep, uploadStep, resultsStep, requestBodyStep, sdkStep];
+export const PY_STEPS: PyStep[] = [envVarsStep, transportStep, uploadStep, resultsStep, requestBodyStep, sdkStep, callbacksStep];
 
 export function transformPython(input: TransformInput): TransformOutput {
   const ctx = createPyContext(parsePython(input.text), input.path, input.text, input.options);
