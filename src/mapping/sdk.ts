@@ -122,3 +122,12 @@ export function toPySdkConfig<V>(params: Record<string, V>): Record<string, V | 
   }
   return out;
 }
+
+/** The Python dependency swap: any PEP 503 spelling of `gladiaio-sdk` → `assemblyai`. */
+export const PY_SDK_DEPENDENCY = {
+  /** `gladiaio-sdk`, `gladiaio_sdk`, `GladiaIO.SDK`… (names are case- and separator-insensitive). */
+  gladiaName: "gladiaio[-_.]sdk",
+  assemblyai: "assemblyai",
+  /** Written where the Gladia requirement had a version constraint (assemblyai 1.x, assemblyai-api.md §9). */
+  specifier: ">=1.0.0",
+} as const;
