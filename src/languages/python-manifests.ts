@@ -1,5 +1,5 @@
 import type { LanguagePlugin, TransformInput, TransformOutput } from "../core/types.js";
-import { getRule } from "../mapping/rules.js";
+import { ruleMessage } from "../python/context.js";
 import { PY_SDK_DEPENDENCY } from "../mapping/sdk.js";
 import { pythonParseError } from "../python/parse.js";
 
@@ -35,7 +35,7 @@ function rewrite(text: string, path: string): string {
 function transformManifest(input: TransformInput): TransformOutput {
   const text = rewrite(input.text, input.path);
   if (text === input.text) return { text, steps: [], followUps: [] };
-  const { message, docs } = getRule("dependency-reinstall");
+  const { message, docs } = ruleMessage("dependency-reinstall");
   return { text, steps: ["py-manifests"], followUps: [{ rule: "dependency-reinstall", kind: "note", line: 0, message, docs }] };
 }
 

@@ -1,4 +1,5 @@
 import type { RuleId } from "./rules.js";
+import { DOCS } from "./docs.js";
 import { ASSEMBLYAI_BASE } from "./transport.js";
 
 // Python wording for the rules whose generic message shows JavaScript code. Same meaning, same
@@ -15,4 +16,11 @@ export const PYTHON_MESSAGES: Partial<Record<RuleId, string>> = {
   "sdk-unresolved": "This gladiaio_sdk call could not be migrated automatically: see the assemblyai SDK's `aai.Transcriber` (transcribe, submit, upload_file) and `aai.Transcript` (get_by_id, delete_by_id).",
   "sdk-live": "Gladia live/streaming is out of scope for this codemod: see AssemblyAI Universal Streaming (`aai.StreamingClient` / streaming v3).",
   "dependency-reinstall": "`gladiaio-sdk` was replaced by `assemblyai` in the manifest: reinstall to update the lockfile.",
+};
+
+/** Docs pages for Python (the generic rule links the JS SDK). */
+export const PYTHON_DOCS: Partial<Record<RuleId, string>> = {
+  "sdk-get-file": DOCS.pythonSdk,
+  "sdk-unresolved": DOCS.pythonSdk,
+  "dependency-reinstall": DOCS.pythonSdk,
 };

@@ -3,7 +3,7 @@ import type { FollowUp, TransformOptions } from "../core/types.js";
 import { markerText } from "../core/markers.js";
 import type { RuleId } from "../mapping/rules.js";
 import { getRule } from "../mapping/rules.js";
-import { PYTHON_MESSAGES } from "../mapping/rules-python.js";
+import { PYTHON_DOCS, PYTHON_MESSAGES } from "../mapping/rules-python.js";
 import { IGNORE_COMMENT, MARKER_PREFIX } from "../mapping/transport.js";
 import { applyEdits, fits, type TextEdit } from "./edits.js";
 import type { PyNode } from "./parse.js";
@@ -53,7 +53,7 @@ function isInside(edit: TextEdit, range: { start: number; end: number }): boolea
 
 export function ruleMessage(rule: RuleId): { message: string; docs: string } {
   const { message, docs } = getRule(rule);
-  return { message: PYTHON_MESSAGES[rule] ?? message, docs };
+  return { message: PYTHON_MESSAGES[rule] ?? message, docs: PYTHON_DOCS[rule] ?? docs };
 }
 
 /** Comment lines directly above `lineStart` (the block a marker would join). */

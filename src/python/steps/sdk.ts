@@ -75,22 +75,41 @@ function migrateClients(ctx: PyContext): boolean {
   return changed;
 }
 
-/** `client = GladiaClient(api_key=K)` → `aai.settings.api_key = K` (or nothing when it had no options). */
+/** Does the Gladia client stay (it also serves live/streaming, which is out of scope)? */
+function keepsClient(ctx: PyContext, client: PyNode): boolean {
+  const parent = client.parent();
+  const name = parent?.kind() === "assignment" ? parent.field("left")?.text() : undefined;
+  if (!name) return false;
+  const uses = ctx.root.findAll({ rule: { kind: "identifier", regex: `^${name}$` } }).filter((id) => id.id() !== parent!.field("left")!.id());
+  return uses.some((id) => {
+    const call = id.parent()?.kind() === "attribute" ? id.parent()!.parent() : undefined;
+    const fact = call?.kind() === "call" ? sdkFact(ctx, call) : undefined;
+    return !fact || fact.what === "live";
+  });
+}
+
+/**
+ * `client = GladiaClient(api_key=K)` → `aai.settings.api_key = K` (or nothing when it had no
+ * options). A client that also serves live transcription stays, with the settings added after it.
+ */
 function migrateClientConstruction(ctx: PyContext, client: PyNode): boolean {
   const parent = client.parent();
   if (parent?.kind() === "attribute") return false; // chained: handled with its factory call
   const statement = enclosingStatement(client);
   const lines = settingsLines(ctx, client);
   const assignment = parent?.kind() === "assignment" && parent.field("right")?.id() === client.id() ? parent : undefined;
-  const name = assignment?.field("left")?.text();
-  const uses = name ? ctx.root.findAll({ rule: { kind: "identifier", regex: `^${name}$` } }).filter((id) => id.parent()?.kind() === "attribute" || id.parent()?.kind() === "call" || id.parent()?.kind() === "argument_list") : [];
-  const onlyFactories = uses.every((id) => id.parent()?.kind() === "attribute" && id.parent()!.parent()?.kind() === "call" && sdkFact(ctx, id.parent()!.parent()!));
-  if (!lines || !assignment || !statement || !onlyFactories) {
+  if (!lines || !assignment || !statement) {
     ctx.mark(client, "sdk-unresolved");
     return false;
   }
-  if (!lines.length) return removeStatement(ctx, statement);
   const indent = indentAt(ctx.source, start(statement));
+  if (keepsClient(ctx, client)) {
+    ctx.shared.set("keep-gladia-import", true);
+    const missing = lines.filter((l) => !ctx.source.includes(l));
+    if (missing.length) ctx.insert(end(statement), missing.map((l) => `\n${indent}${l}`).join(""));
+    return missing.length > 0;
+  }
+  if (!lines.length) return removeStatement(ctx, statement);
   return ctx.replace(statement, lines.join(`\n${indent}`));
 }
 
@@ -268,8 +287,15 @@ function migrateImports(ctx: PyContext): boolean {
   for (const stmt of ctx.root.findAll({ rule: { kind: "import_from_statement" } })) {
     if (stmt.field("module_name")?.text() !== PY_SDK.gladiaModule) continue;
     const names = stmt.namedChildren().slice(1).map((n) => (n.kind() === "aliased_import" ? n.field("name")!.text() : n.text()));
-    if (names.length === 1 && names[0] === "GladiaClient") changed = ctx.replace(stmt, PY_SDK.assemblyaiImport) || changed;
-    else ctx.mark(stmt, "sdk-unresolved");
+    if (names.length === 1 && names[0] === "GladiaClient" && !ctx.shared.has("keep-gladia-import")) changed = ctx.replace(stmt, PY_SDK.assemblyaiImport) || changed;
+    else {
+      // Still needed (live client, other names): assemblyai is imported beside it.
+      if (!ctx.source.includes(PY_SDK.assemblyaiImport)) {
+        ctx.insert(end(stmt), `\n${PY_SDK.assemblyaiImport}`);
+        changed = true;
+      }
+      if (names.some((n) => n !== "GladiaClient")) ctx.mark(stmt, "sdk-unresolved");
+    }
   }
   for (const stmt of ctx.root.findAll({ rule: { kind: "import_statement" } })) {
     if (stmt.text() === `import ${PY_SDK.gladiaModule}`) ctx.mark(stmt, "sdk-unresolved");
