@@ -3,7 +3,7 @@ import { ITEM_FIELDS, RESULT_PATHS } from "../mapping/result.js";
 import { PY_SDK, PY_SDK_METHODS } from "../mapping/sdk.js";
 import { AUTH_HEADER } from "../mapping/transport.js";
 import type { PyNode } from "./parse.js";
-import { callArgs, descendants, dottedName, enclosingFunction, start, stringValue, unwrap } from "./nodes.js";
+import { callArgs, dottedName, enclosingFunction, start, stringValue, unwrap } from "./nodes.js";
 import { endpointOf, evalUrl, isGladiaUrl, type EndpointKind, type UrlValue } from "./url.js";
 
 // A small data-flow pass over one file: which names hold Gladia URLs, Gladia headers, HTTP
@@ -85,6 +85,10 @@ export class Facts {
   private busy = new Set<number>();
 
   constructor(readonly root: PyNode) {
+    this.scopes = root
+      .findAll({ rule: { any: [{ kind: "function_definition" }, { kind: "lambda" }, { kind: "class_definition" }] } })
+      .map((n) => ({ start: start(n), end: n.range().end.index, id: n.id(), kind: n.kind() as string, name: n.field("name")?.text() ?? "" }))
+      .sort((a, b) => a.start - b.start);
     this.readImports();
     for (const def of root.findAll({ rule: { kind: "function_definition" } })) {
       const name = def.field("name")?.text();
@@ -125,9 +129,22 @@ export class Facts {
     }
   }
 
+  /** Function and class bodies by source range (innermost last), to find a node's scope without walking up. */
+  private scopes: { start: number; end: number; id: number; kind: string; name: string }[] = [];
+
+  private innermost(node: PyNode, kinds: string[]): { id: number; kind: string; name: string } | undefined {
+    const at = start(node);
+    let found: (typeof this.scopes)[number] | undefined;
+    for (const scope of this.scopes) {
+      if (scope.start > at) break;
+      if (at < scope.end && kinds.includes(scope.kind) && scope.start !== at) found = scope;
+    }
+    return found;
+  }
+
   private scopeKey(node: PyNode, name: string): string {
-    const fn = name.includes(".") ? undefined : enclosingFunction(node);
-    return `${fn ? fn.id() : "module"}:${name}`;
+    const fn = name.includes(".") ? undefined : this.innermost(node, ["function_definition", "lambda"]);
+    return `${fn ? fn.id : "module"}:${name}`;
   }
 
   bind(name: string, node: PyNode, fact: Fact | undefined): void {
@@ -156,7 +173,8 @@ export class Facts {
   }
 
   private bindAll(): void {
-    for (const node of descendants(this.root)) {
+    const kinds = ["assignment", "named_expression", "as_pattern", "for_statement", "for_in_clause"].map((kind) => ({ kind }));
+    for (const node of this.root.findAll({ rule: { any: kinds } })) {
       const kind = node.kind();
       if (kind === "assignment" || kind === "named_expression") {
         const left = node.field(kind === "assignment" ? "left" : "name");
@@ -184,8 +202,8 @@ export class Facts {
     const fact = given ?? (right ? this.valueFact(right) : undefined);
     this.bind(name, at, fact);
     // A class attribute (`class Settings: URL = …`) is read as `Settings.URL`.
-    const owner = at.ancestors().find((a) => a.kind() === "class_definition" || a.kind() === "function_definition");
-    if (owner?.kind() === "class_definition" && !name.includes(".")) this.bind(`${owner.field("name")!.text()}.${name}`, at, fact);
+    const owner = this.innermost(at, ["class_definition", "function_definition", "lambda"]);
+    if (owner?.kind === "class_definition" && !name.includes(".")) this.bind(`${owner.name}.${name}`, at, fact);
   }
 
   /** The fact for a bound value: anything factOf knows, or a constant string. */
@@ -417,8 +435,7 @@ export class Facts {
 
   /** Does the file read utterances from a Gladia job anywhere? */
   readsUtterances(): boolean {
-    for (const node of descendants(this.root)) {
-      const fact = this.memo.get(node.id());
+    for (const fact of this.memo.values()) {
       if (fact?.kind === "json" && fact.root === "item:utterance") return true;
       if (fact?.kind === "json" && fact.root === "job" && fact.path.includes("utterances")) return true;
     }

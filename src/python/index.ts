@@ -16,7 +16,11 @@ import type { PyStep } from "./steps/step.js";
  */
 export const PY_STEPS: PyStep[] = [envVarsStep, transportStep, uploadStep, resultsStep, requestBodyStep, sdkStep, callbacksStep];
 
+/** Something only Gladia code has: its host, header, SDK, env var or callback events. */
+const GLADIA_EVIDENCE_RE = /api\.gladia\.io|x-gladia-key|gladiaio_sdk|GLADIA_API_(KEY|URL)|transcription\.(success|error)/i;
+
 export function transformPython(input: TransformInput): TransformOutput {
+  if (!GLADIA_EVIDENCE_RE.test(input.text)) return { text: input.text, steps: [], followUps: [] };
   const ctx = createPyContext(parsePython(input.text), input.path, input.text, input.options);
   const steps = PY_STEPS.filter((s) => !input.options.transforms || input.options.transforms.includes(s.name));
   const applied = steps.filter((step) => step.run(ctx)).map((s) => s.name);

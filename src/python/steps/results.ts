@@ -5,7 +5,7 @@ import type { PyContext } from "../context.js";
 import { extractChain, isOutermost, type Accessor, type Chain } from "../chains.js";
 import type { Fact, Key } from "../facts.js";
 import type { PyNode } from "../parse.js";
-import { descendants, end, quoteOf, start, stringContents, stringValue, unwrap } from "../nodes.js";
+import { end, quoteOf, start, stringContents, stringValue, unwrap } from "../nodes.js";
 import { endpointOf } from "../url.js";
 import type { PyStep } from "./step.js";
 
@@ -265,9 +265,7 @@ function needsParens(node: PyNode): boolean {
 function rewriteReads(ctx: PyContext): boolean {
   const rewriter = new ChainRewriter(ctx);
   let changed = false;
-  for (const node of descendants(ctx.root)) {
-    const kind = node.kind();
-    if (kind !== "subscript" && kind !== "attribute" && kind !== "call") continue;
+  for (const node of ctx.root.findAll({ rule: { any: [{ kind: "subscript" }, { kind: "attribute" }, { kind: "call" }] } })) {
     if (!isOutermost(node)) continue;
     const chain = extractChain(node);
     if (!chain.accessors.length) continue;

@@ -2,7 +2,7 @@ import { AUTH_HEADER, GLADIA_HOST } from "../../mapping/transport.js";
 import type { PyContext } from "../context.js";
 import type { HttpCall } from "../facts.js";
 import type { PyNode } from "../parse.js";
-import { descendants, end, start, stringContents, stringValue } from "../nodes.js";
+import { end, start, stringContents, stringValue } from "../nodes.js";
 import { endpointOf, rewriteUrlText, type EndpointKind } from "../url.js";
 import type { PyStep } from "./step.js";
 
@@ -58,8 +58,7 @@ function rewriteCall(ctx: PyContext, http: HttpCall, prefixes: Set<number>): boo
 /** `url = base_url + "/v2/pre-recorded"`: the fragment literals of a Gladia URL bound to a name. */
 function rewriteBoundUrls(ctx: PyContext): boolean {
   let changed = false;
-  for (const node of descendants(ctx.root)) {
-    if (node.kind() !== "assignment") continue;
+  for (const node of ctx.root.findAll({ rule: { kind: "assignment" } })) {
     const right = node.field("right");
     const fact = right ? ctx.facts.factOf(right) : undefined;
     if (fact?.kind !== "url") continue;
