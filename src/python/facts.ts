@@ -325,6 +325,12 @@ export class Facts {
         if (http) return { kind: "response", call: http };
       }
     }
+    // `from requests import post` / `from httpx import get`
+    const [module, method] = name?.split(".") ?? [];
+    if (fn.kind() === "identifier" && name?.split(".").length === 2 && HTTP_MODULES[module] && HTTP_METHODS.has(method)) {
+      const http = this.httpCall(call, fn, method, HTTP_MODULES[module]);
+      if (http) return { kind: "response", call: http };
+    }
     if (name === "json.loads") {
       const arg = callArgs(call).positional[0];
       const inner = arg ? unwrap(arg) : undefined;
@@ -367,12 +373,12 @@ export class Facts {
   }
 
   /** `requests.post(url, …)`, `session.get(url)`, `client.request("POST", url)`, … */
-  private httpCall(call: PyNode, object: PyNode, attr: string): HttpCall | undefined {
+  private httpCall(call: PyNode, object: PyNode, attr: string, imported?: HttpLib): HttpCall | undefined {
     const known = this.httpCalls.get(call.id());
     if (known) return known;
-    const objectName = this.qualify(dottedName(object));
-    const objectFact = this.factOf(object);
-    const lib: HttpLib | undefined = objectName && HTTP_MODULES[objectName] ? HTTP_MODULES[objectName] : objectFact?.kind === "client" ? objectFact.lib : undefined;
+    const objectName = imported ? undefined : this.qualify(dottedName(object));
+    const objectFact = imported ? undefined : this.factOf(object);
+    const lib: HttpLib | undefined = imported ?? (objectName && HTTP_MODULES[objectName] ? HTTP_MODULES[objectName] : objectFact?.kind === "client" ? objectFact.lib : undefined);
     const { positional, keywords } = callArgs(call);
     const isRequest = attr === "request";
     const method = isRequest ? (stringValue(positional[0] ?? keywords.get("method"))?.toUpperCase() ?? "?") : attr.toUpperCase();
