@@ -231,7 +231,7 @@ function isAssignTarget(node: PyNode): boolean {
 function applyPlan(ctx: PyContext, chain: Chain, plan: Plan): boolean {
   const regionStart = chain.accessors[0].from;
   if (plan.replaceWhole && plan.replaceWhole !== "wrap") {
-    if (!ctx.replace(chain.node, plan.replaceWhole)) ctx.mark(chain.node, "result-url");
+    if (!ctx.replace(chain.node, plan.replaceWhole)) ctx.mark(chain.node, "result-unresolved", "`result_url`: the transcript URL is https://api.assemblyai.com/v2/transcript/{id}");
     return true;
   }
   let region = ctx.source.slice(regionStart, end(chain.node));

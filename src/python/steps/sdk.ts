@@ -5,7 +5,7 @@ import type { PyContext } from "../context.js";
 import type { PyNode } from "../parse.js";
 import { evalBody, printValue, type EvaluatedBody } from "../body.js";
 import { callArgs, dottedName, enclosingStatement, end, indentAt, indentUnit, lineStartAt, start, stringValue, unwrap } from "../nodes.js";
-import { removeStatement } from "./upload.js";
+import { readsOfBinding, removeStatement } from "./upload.js";
 import type { PyStep } from "./step.js";
 
 // Mapping §5 (Python): `gladiaio_sdk` → the `assemblyai` SDK. The client becomes `aai.settings` +
@@ -184,13 +184,13 @@ function transcribeArgs(ctx: PyContext, sdk: SdkCall): string[] | undefined {
   const extra = [...keywords.keys()].filter((k) => !["audio_url", "options"].includes(k));
   if ((takesAudio && !audio) || extra.length) return undefined;
   let evaluated: EvaluatedBody = { body: {}, pairs: [], partial: false, sources: new Map() };
+  let definition: PyNode | undefined;
   if (optionsNode) {
     const resolved = resolveOptions(ctx, optionsNode);
-    if (!resolved || resolved.definition) {
-      if (!resolved) return undefined;
-      // A named options dict used only here: inline it, the definition goes.
-      if (!removeStatement(ctx, enclosingStatement(resolved.definition!)!)) return undefined;
-    }
+    if (!resolved) return undefined;
+    // A named options dict read only here becomes the named config (`options = aai.TranscriptionConfig(…)`).
+    if (resolved.definition && readsOfBinding(ctx, unwrap(optionsNode).text(), resolved.definition).length !== 1) return undefined;
+    definition = resolved.definition;
     evaluated = resolved.evaluated;
   }
   const body = { ...evaluated.body };
@@ -204,6 +204,12 @@ function transcribeArgs(ctx: PyContext, sdk: SdkCall): string[] | undefined {
   const { params, followUps } = mapRequest(body, { readsUtterances: ctx.facts.readsUtterances(), partial: evaluated.partial });
   if (PY_SDK_TARGET.unsupported.some((k) => k in params)) return undefined;
   reportFollowUps(ctx, sdk.call, followUps);
+  if (definition) {
+    const value = definition.field("right")!;
+    const indent = isMultiline(value) ? indentAt(ctx.source, start(value)) : undefined;
+    if (!ctx.replace(value, printConfig(ctx, params, evaluated, indent))) return undefined;
+    return [audioText!, `config=${ctx.textOf(unwrap(optionsNode!))}`];
+  }
   const indent = isMultiline(sdk.call) ? indentAt(ctx.source, start(sdk.call)) + indentUnit(ctx.source) : undefined;
   return [audioText!, `config=${printConfig(ctx, params, evaluated, indent)}`];
 }
