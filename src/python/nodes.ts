@@ -12,17 +12,6 @@ export function lineOf(node: PyNode): number {
   return node.range().start.line + 1;
 }
 
-/** Every descendant (pre-order), the node itself included. */
-export function descendants(node: PyNode): PyNode[] {
-  const out: PyNode[] = [];
-  const visit = (n: PyNode) => {
-    out.push(n);
-    for (const child of n.children()) visit(child);
-  };
-  visit(node);
-  return out;
-}
-
 /** Skips parentheses: `(x)` → `x`. */
 export function unwrap(node: PyNode): PyNode {
   let current = node;

@@ -4,7 +4,7 @@ import { PY_SDK, PY_SDK_CLIENT_OPTIONS, PY_SDK_METHODS, PY_SDK_OPTION_CLASSES, P
 import type { PyContext } from "../context.js";
 import type { PyNode } from "../parse.js";
 import { evalBody, printValue, type EvaluatedBody } from "../body.js";
-import { callArgs, dottedName, enclosingStatement, end, indentAt, indentUnit, lineStartAt, start, stringValue, unwrap } from "../nodes.js";
+import { callArgs, dottedName, enclosingStatement, end, indentAt, indentUnit, lineStartAt, start, unwrap } from "../nodes.js";
 import { readsOfBinding, removeStatement } from "./upload.js";
 import type { PyStep } from "./step.js";
 

@@ -2,7 +2,7 @@ import { AUTH_HEADER, GLADIA_HOST } from "../../mapping/transport.js";
 import type { PyContext } from "../context.js";
 import type { HttpCall } from "../facts.js";
 import type { PyNode } from "../parse.js";
-import { end, start, stringContents, stringValue } from "../nodes.js";
+import { end, stringContents, stringValue } from "../nodes.js";
 import { endpointOf, rewriteUrlText, type EndpointKind } from "../url.js";
 import type { PyStep } from "./step.js";
 
