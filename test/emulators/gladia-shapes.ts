@@ -127,7 +127,9 @@ const ADDONS: Array<[flag: string, key: string, build: (rec: Recording, params: 
 ];
 
 export function toGladiaResult(rec: Recording, params: GladiaParams) {
-  const addons = ADDONS.filter(([flag]) => params[flag] === true).map(([, key, build]) => [key, build(rec, params)]);
+  const addons: Record<string, unknown> = Object.fromEntries(
+    ADDONS.filter(([flag]) => params[flag] === true).map(([, key, build]) => [key, build(rec, params)]),
+  );
   return {
     metadata: {
       audio_duration: rec.audioDuration,
@@ -136,7 +138,7 @@ export function toGladiaResult(rec: Recording, params: GladiaParams) {
       transcription_time: 1.5,
     },
     transcription: getTranscription(rec, params),
-    ...Object.fromEntries(addons),
+    ...addons,
   };
 }
 

@@ -159,14 +159,14 @@ export class SpecValidator {
    * are left alone: the emulators do not interpret them.
    */
   validateQuery(op: Operation, query: URLSearchParams): { errors: string[]; values: Record<string, unknown> } {
-    const params = ((op.spec.parameters as Json[] | undefined) ?? []).filter((p) => p.in === "query");
+    const params = (op.spec.parameters as Json[] | undefined) ?? [];
     const properties: Json = {};
     const values: Record<string, unknown> = {};
-    for (const param of params) {
+    for (const [index, param] of params.entries()) {
       const name = param.name as string;
       const schema = this.resolveRef(param.schema) ?? {};
-      if (schema.type === "object") continue;
-      properties[name] = { $ref: `${this.id}${this.pointerFor(op, "parameters", String(params.indexOf(param)), "schema")}` };
+      if (param.in !== "query" || schema.type === "object") continue;
+      properties[name] = { $ref: `${this.id}${this.pointerFor(op, "parameters", String(index), "schema")}` };
       const all = query.getAll(name);
       if (all.length) values[name] = schema.type === "array" ? all : all[0];
     }
