@@ -70,7 +70,7 @@ export async function runEquivalence(fixture: RunnableFixture): Promise<Equivale
 }
 
 function describeRun(label: string, side: SideResult): string {
-  const tail = side.stderr.trim().split("\n").slice(-15).join("\n");
+  const tail = side.stderr.trim().split("\n").slice(-40).join("\n");
   return `${label} ${side.program} exited ${side.exitCode ?? side.signal}${side.timedOut ? " (timed out)" : ""}${tail ? `\n${tail}` : ""}`;
 }
 
