@@ -1,16 +1,20 @@
 // Runs a fixture pair: the input (Gladia) program against the Gladia emulator, the output (AssemblyAI)
 // program against the AssemblyAI emulator, and lists every way they fail to be equivalent.
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { startAssemblyAIEmulator, ASSEMBLYAI_HOSTS } from "../emulators/assemblyai.js";
 import { startGladiaEmulator, GLADIA_HOST } from "../emulators/gladia.js";
 import type { Emulator } from "../emulators/emulator.js";
+import { findRepoRoot } from "../emulators/specs.js";
 import type { RequestLogEntry } from "../emulators/http-kit.js";
 import type { Difference, RunnableFixture, RunSidecar } from "./fixtures.js";
 import { runProgram, type RunResult } from "./run-program.js";
 
 /** Poll interval programs should use (`Number(process.env.POLL_MS ?? 3000)`), set for every run. */
 export const POLL_MS = "5";
+
+/** A tiny WAV any fixture may upload: `process.env.SAMPLE_AUDIO` (absolute path), set for every run. */
+export const SAMPLE_AUDIO = join(findRepoRoot(), "fixtures", "equivalence", "audio", "hello.wav");
 
 export interface SideResult extends RunResult {
   program: string;
@@ -42,7 +46,7 @@ export function applyDifferences(stdout: string, differences: Difference[]): { t
 }
 
 function childEnv(gladia: Emulator, assemblyai: Emulator, sidecar: RunSidecar): Record<string, string> {
-  return { GLADIA_API_KEY: gladia.apiKey, ASSEMBLYAI_API_KEY: assemblyai.apiKey, POLL_MS, ...sidecar.env };
+  return { GLADIA_API_KEY: gladia.apiKey, ASSEMBLYAI_API_KEY: assemblyai.apiKey, POLL_MS, SAMPLE_AUDIO, ...sidecar.env };
 }
 
 async function runSide(program: string, emulator: Emulator, hosts: string[], env: Record<string, string>, cwd: string): Promise<SideResult> {
