@@ -80,14 +80,17 @@ async def main():
     async with aiohttp.ClientSession() as session:
         async with session.get(url, headers=headers) as response:
             print("aiohttp", response.status)
+    async with aiohttp.ClientSession(base_url="https://api.gladia.io", headers=headers) as session:
+        async with session.get("/v2/pre-recorded/00000000-0000-4000-8000-000000000000") as response:
+            print("aiohttp base_url", response.status)
 asyncio.run(main())
 `,
     );
     const before = gladia.requests.length;
     const result = await runProgram(program, { routes: { "api.gladia.io": gladia.url } });
     expect(result.stderr).toBe("");
-    expect(result.stdout.trim().split("\n")).toEqual(["requests 404", "httpx 404", "httpx async 404", "aiohttp 404"]);
-    expect(gladia.requests.slice(before).map((r) => r.headers.host)).toEqual(Array(4).fill("api.gladia.io"));
+    expect(result.stdout.trim().split("\n")).toEqual(["requests 404", "httpx 404", "httpx async 404", "aiohttp 404", "aiohttp base_url 404"]);
+    expect(gladia.requests.slice(before).map((r) => r.headers.host)).toEqual(Array(5).fill("api.gladia.io"));
   });
 });
 

@@ -59,18 +59,34 @@ def _patch_httpx(httpx):
 
 
 def _patch_aiohttp(aiohttp):
-    original_request = aiohttp.ClientSession._request
+    session = aiohttp.ClientSession
+    original_request = session._request
+    # aiohttp >= 3.8 resolves URLs (and a session base_url) in _build_url: route there.
+    original_build = getattr(session, "_build_url", None)
+
+    def absolute(self, str_or_url):
+        return original_build(self, str_or_url) if original_build else str_or_url
+
+    if original_build:
+
+        def _build_url(self, str_or_url):
+            url = original_build(self, str_or_url)
+            routed, host = _route(url)
+            return type(url)(routed) if host else url
+
+        session._build_url = _build_url
 
     async def _request(self, method, str_or_url, **kwargs):
-        routed, host = _route(str_or_url)
+        _, host = _route(absolute(self, str_or_url))
         if host:
             headers = dict(kwargs.get("headers") or {})
             headers["Host"] = host
             kwargs["headers"] = headers
-            str_or_url = routed
+            if not original_build:
+                str_or_url = _route(str_or_url)[0]
         return await original_request(self, method, str_or_url, **kwargs)
 
-    aiohttp.ClientSession._request = _request
+    session._request = _request
 
 
 # Module name -> patch applied once that module has executed.
