@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startAssemblyAIEmulator } from "./assemblyai.js";
 import type { Emulator } from "./emulator.js";
+import { recording } from "./recording.js";
 import { makeWav } from "../support/wav.js";
 import { startReceiver, type Receiver } from "../support/receiver.js";
 import { createApiCaller } from "../support/api-client.js";
@@ -211,6 +212,24 @@ describe("result shapes", () => {
     expect(sentences[1]).toMatchObject({ start: 3800, end: 4710, speaker: "B" });
     const { paragraphs } = await (await call(`/v2/transcript/${id}/paragraphs`)).json();
     expect(paragraphs).toHaveLength(3);
+  });
+});
+
+describe("response validation", () => {
+  it("records a violation and answers 500 when its own response breaks the spec", async () => {
+    // A word confidence above 1: AssemblyAI's TranscriptWord.confidence has maximum 1.
+    const [first, ...rest] = recording.utterances;
+    const words = [{ ...first.words[0], confidence: 1.5 }, ...first.words.slice(1)];
+    const broken = await startAssemblyAIEmulator({ apiKey: "k", pollsBeforeDone: 0, recording: { ...recording, utterances: [{ ...first, words }, ...rest] } });
+    try {
+      const headers = { authorization: "k", "content-type": "application/json" };
+      const { id } = await (await fetch(`${broken.url}/v2/transcript`, { method: "POST", headers, body: JSON.stringify({ audio_url: AUDIO }) })).json();
+      const res = await fetch(`${broken.url}/v2/transcript/${id}`, { headers });
+      expect(res.status).toBe(500);
+      expect(broken.violations.join()).toContain("/words/0/confidence must be <= 1");
+    } finally {
+      await broken.close();
+    }
   });
 });
 

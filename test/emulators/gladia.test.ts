@@ -3,6 +3,7 @@ import { text } from "node:stream/consumers";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startGladiaEmulator } from "./gladia.js";
 import type { Emulator } from "./emulator.js";
+import { recording } from "./recording.js";
 import type { Delivery } from "./http-kit.js";
 import { makeWav } from "../support/wav.js";
 import { startReceiver, type Receiver } from "../support/receiver.js";
@@ -272,6 +273,23 @@ describe("result shapes", () => {
     const { job } = await pollUntilFinal((await createJob({ audio_url: AUDIO, diarization: true, custom_metadata: { user: "u1" } })).id);
     expect(job.custom_metadata).toEqual({ user: "u1" });
     expect(job.request_params).toEqual({ audio_url: AUDIO, diarization: true });
+  });
+});
+
+describe("response validation", () => {
+  it("records a violation and answers 500 when its own response breaks the spec", async () => {
+    // A recording with a negative channel: Gladia's UtteranceDTO.channel has minimum 0.
+    const [first, ...rest] = recording.utterances;
+    const broken = await startGladiaEmulator({ apiKey: "k", pollsBeforeDone: 0, recording: { ...recording, utterances: [{ ...first, channel: -1 }, ...rest] } });
+    try {
+      const headers = { "x-gladia-key": "k", "content-type": "application/json" };
+      const { id } = await (await fetch(`${broken.url}/v2/pre-recorded`, { method: "POST", headers, body: JSON.stringify({ audio_url: AUDIO }) })).json();
+      const res = await fetch(`${broken.url}/v2/pre-recorded/${id}`, { headers });
+      expect(res.status).toBe(500);
+      expect(broken.violations.join()).toContain("/result/transcription/utterances/0/channel must be >= 0");
+    } finally {
+      await broken.close();
+    }
   });
 });
 
