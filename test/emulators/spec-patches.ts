@@ -1,5 +1,6 @@
 // Every place where the emulators deviate from the verbatim spec files in `specs/`, with the reason.
-// Nothing else is loosened: a request or response the spec rejects is rejected.
+// Nothing else is loosened: a request or response the spec rejects is rejected. (One more, in openapi.ts:
+// `format: url` accepts any absolute http(s) URL, loopback included, so webhooks can reach local receivers.)
 type Json = Record<string, any>;
 
 export interface SpecPatch {
