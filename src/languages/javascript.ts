@@ -2,8 +2,7 @@ import jscodeshift from "jscodeshift";
 import type { LanguagePlugin, TransformInput, TransformOutput } from "../core/types.js";
 import { createContext } from "../../transforms/shared/context.js";
 import { JS_STEPS } from "../../transforms/index.js";
-
-const EXTENSIONS = /\.(js|jsx|mjs|cjs|ts|tsx|mts|cts)$/;
+import { javascriptInfo } from "./javascript-info.js";
 
 /** jscodeshift parser per extension: `ts` cannot take JSX (`<T>x` casts), `babylon` takes JS+JSX. */
 export function parserFor(path: string): "ts" | "tsx" | "babylon" {
@@ -34,10 +33,9 @@ export function transformJs(input: TransformInput): TransformOutput {
   };
 }
 
+/** The heavy half: parsing and the steps. The registry imports this module only when a file needs it. */
 export const javascript: LanguagePlugin = {
-  name: "javascript",
-  matches: (path) => EXTENSIONS.test(path) && !/\.min\.(c|m)?js$/.test(path) && !/\.d\.(c|m)?ts$/.test(path),
-  mayConcern: (text) => /gladia/i.test(text),
+  ...javascriptInfo,
   transform: transformJs,
   parseError(text, path) {
     try {
@@ -47,6 +45,4 @@ export const javascript: LanguagePlugin = {
       return (error as Error).message.split("\n")[0];
     }
   },
-  prettier: true,
-  steps: JS_STEPS.map(({ name, description }) => ({ name, description })),
 };
