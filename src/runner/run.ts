@@ -7,7 +7,7 @@ import { summarise } from "../report/summary.js";
 import type { RunMode, RunResult } from "../report/types.js";
 import { ownVersion } from "../version.js";
 import { discover, type DiscoveredFile } from "./discover.js";
-import { unifiedDiff } from "./diff.js";
+import { redactSecrets, unifiedDiff } from "./diff.js";
 import { runTasks } from "./pool.js";
 import type { FileTask } from "./process-file.js";
 import { fileResult, readCandidate } from "./read.js";
@@ -57,7 +57,10 @@ function toTask(candidate: Candidate, options: RunOptions): FileTask {
 async function settleChange(candidate: Candidate, processed: ProcessedText, mode: RunMode): Promise<FileResult> {
   const { result, newText } = processed;
   if (result.status !== "changed" || newText === undefined) return result;
-  if (mode !== "apply") return { ...result, diff: await unifiedDiff(candidate.file.displayPath, candidate.text, newText) };
+  if (mode !== "apply") {
+    const diff = await unifiedDiff(candidate.file.displayPath, candidate.text, newText);
+    return { ...result, diff: redactSecrets(diff, newText, result.secretLines) };
+  }
   const refused = await writeSafely(candidate.file, newText);
   return refused ? { ...result, status: "failed", reason: refused } : result;
 }
