@@ -2,19 +2,18 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { FileResult } from "./core/types.js";
 import { parseArgs, UsageError, type CliOptions } from "./cli/args.js";
-import { printDiff, printFailure, printStatus, printSummary } from "./cli/output.js";
 import { allSteps, REGISTRY } from "./languages/registry.js";
-import { toJson } from "./report/json.js";
-import { toMarkdown } from "./report/markdown.js";
 import type { RunResult } from "./report/types.js";
 import { displayPathOf } from "./runner/discover.js";
 import { uncommittedChanges } from "./runner/git.js";
-import { NO_PROGRESS, startProgress, type Progress } from "./runner/progress.js";
+import type { Progress } from "./runner/progress.js";
 import { run } from "./runner/run.js";
 import { engineVersions, ownVersion } from "./version.js";
 
 // The CLI: parse, refuse early (usage, dirty tree), run, print, write the report, exit code.
-// Imports stay light: parsers load only when a file needs them (see languages/registry.ts).
+// Start-up stays light: parsers, the pool, diff, prettier and the printers load only when needed.
+
+type Output = typeof import("./cli/output.js");
 
 function printVersions(): void {
   const own = ownVersion();
@@ -40,16 +39,40 @@ function refuseDirtyTree(options: CliOptions, reportPath: string | undefined): s
   );
 }
 
-function fileHandler(options: CliOptions, progress: () => Progress) {
-  return (result: FileResult, candidate: boolean) => {
-    if (result.status === "failed") printFailure(result);
-    else if (options.verbose && result.status !== "unchanged") printStatus(result);
-    if (!options.quiet && !options.json && !progress().active) printDiff(result);
-    if (candidate) progress().tick();
-  };
+/** Prints each settled file as it arrives: failures always, statuses with -v, diffs unless a bar is up. */
+class FilePrinter {
+  progress: Progress | undefined;
+
+  constructor(
+    private options: CliOptions,
+    private output: Output,
+  ) {}
+
+  onFile(result: FileResult, candidate: boolean): void {
+    if (result.status === "failed") this.output.printFailure(result);
+    else if (this.options.verbose && !this.options.quiet && result.status !== "unchanged") this.output.printStatus(result);
+    if (this.showsDiffs() && !this.progress?.active) this.output.printDiff(result);
+    if (candidate) this.progress?.tick();
+  }
+
+  async onCandidates(count: number): Promise<void> {
+    const { startProgress } = await import("./runner/progress.js");
+    this.progress = await startProgress(count, !this.options.quiet);
+  }
+
+  /** Diffs held back while the bar was on screen. */
+  finish(run: RunResult): void {
+    this.progress?.stop();
+    if (this.progress?.active && this.showsDiffs()) run.files.forEach((file) => this.output.printDiff(file));
+  }
+
+  private showsDiffs(): boolean {
+    return !this.options.quiet && !this.options.json;
+  }
 }
 
-function writeReport(path: string, run: RunResult): void {
+async function writeReport(path: string, run: RunResult): Promise<void> {
+  const { toMarkdown } = await import("./report/markdown.js");
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, toMarkdown(run, allSteps()));
 }
@@ -68,8 +91,9 @@ async function migrate(options: CliOptions): Promise<number> {
     process.stderr.write(`gladia-to-assemblyai: ${refusal}\n`);
     return 2;
   }
-  let progress = NO_PROGRESS;
   const started = Date.now();
+  const output = await import("./cli/output.js");
+  const printer = new FilePrinter(options, output);
   const result = await run(
     {
       paths: options.paths,
@@ -82,29 +106,22 @@ async function migrate(options: CliOptions): Promise<number> {
       ...(reportPath ? { reportPath } : {}),
       cwd,
     },
-    {
-      async onCandidates(count) {
-        progress = await startProgress(count, !options.quiet);
-      },
-      onFile: fileHandler(options, () => progress),
-    },
+    { onFile: (file, candidate) => printer.onFile(file, candidate), onCandidates: (count) => printer.onCandidates(count) },
   );
-  progress.stop();
-  // Diffs held back while the bar was on screen.
-  if (progress.active && !options.quiet && !options.json) result.files.forEach(printDiff);
+  printer.finish(result);
   const reportDisplay = reportPath ? displayPathOf(reportPath, cwd) : undefined;
   if (reportPath) {
     result.report = reportDisplay;
     try {
-      writeReport(reportPath, result);
+      await writeReport(reportPath, result);
     } catch (error) {
       process.stderr.write(`gladia-to-assemblyai: cannot write the report ${reportDisplay}: ${(error as Error).message}\n`);
       return 1;
     }
   }
-  if (options.json) process.stdout.write(toJson(result));
-  if (!options.quiet) printSummary(result, reportDisplay);
-  if (options.verbose) process.stderr.write(`done in ${Date.now() - started} ms\n`);
+  if (options.json) process.stdout.write((await import("./report/json.js")).toJson(result));
+  if (!options.quiet) output.printSummary(result, reportDisplay);
+  if (options.verbose && !options.quiet) process.stderr.write(`done in ${Date.now() - started} ms\n`);
   return exitCode(result, options);
 }
 

@@ -1,13 +1,14 @@
-import { lstatSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { createRequire } from "node:module";
-import type { FileResult, LanguageEntry } from "../core/types.js";
+import type { LanguageEntry } from "../core/types.js";
 import { entryFor } from "../languages/registry.js";
 import { listGitFiles } from "./git.js";
 
 // Which files a run looks at: inside a git work tree, what git tracks plus untracked files it does
 // not ignore; elsewhere a walk that honours .gitignore files. Never dependencies, VCS data or build
-// output; symlinks are not followed; only files some plug-in claims; size-limited.
+// output; only files some plug-in claims. No stat here: the reader opens each file once and
+// handles symlinks, size and binary content (see read.ts).
 
 const require = createRequire(import.meta.url);
 
@@ -21,7 +22,6 @@ const EXCLUDED_DIR_RE = new RegExp(`(^|/)(${EXCLUDED_DIRS.map((d) => d.replace(/
 export interface DiscoverOptions {
   /** Extra gitignore-style patterns, matched against paths relative to each root. */
   ignore: string[];
-  maxFileSize: number;
   /** Absolute paths never discovered (the report file). */
   exclude: string[];
   cwd: string;
@@ -36,15 +36,6 @@ export interface DiscoveredFile {
   /** Relative to the working directory, POSIX separators: the path the user sees. */
   displayPath: string;
   entry: LanguageEntry;
-  size: number;
-  mode: number;
-  mtimeMs: number;
-}
-
-export interface Discovery {
-  files: DiscoveredFile[];
-  /** Files a plug-in claims but the run does not read (symlink, too large), with the reason. */
-  skipped: FileResult[];
 }
 
 export function toPosix(path: string): string {
@@ -58,8 +49,10 @@ export function displayPathOf(absPath: string, cwd: string): string {
   return path.startsWith("..") || isAbsolute(path) ? toPosix(absPath) : toPosix(path);
 }
 
-function skippedResult(displayPath: string, entry: LanguageEntry | undefined, reason: string): FileResult {
-  return { path: displayPath, status: "skipped", language: entry?.name, steps: [], markers: [], notes: [], secretLines: [], reason };
+/** Display path of `relPath` below `root`, by concatenation (this runs for every file). */
+function displayPrefix(root: string, cwd: string): string {
+  const shown = displayPathOf(root, cwd);
+  return shown === "." ? "" : `${shown}/`;
 }
 
 /** Gitignore matcher per directory that has a `.gitignore`, applied to the paths below it. */
@@ -101,39 +94,22 @@ function listRoot(arg: string): { root: string; paths: string[] } {
   return { root: absolute, paths: listGitFiles(absolute) ?? walk(absolute) };
 }
 
-export function discover(args: string[], options: DiscoverOptions): Discovery {
+export function discover(args: string[], options: DiscoverOptions): DiscoveredFile[] {
   const seen = new Set<string>(options.exclude.map((path) => resolve(path)));
   const isUserIgnored = userIgnoreFilter(options.ignore);
-  const discovery: Discovery = { files: [], skipped: [] };
+  const files: DiscoveredFile[] = [];
   for (const arg of args) {
     const { root, paths } = listRoot(arg);
+    const prefix = displayPrefix(root, options.cwd);
     for (const relPath of paths.map(toPosix)) {
       if (EXCLUDED_DIR_RE.test(relPath) || isUserIgnored(relPath)) continue;
       const entry = entryFor(relPath);
       if (!entry) continue;
-      const absPath = join(root, relPath);
+      const absPath = `${root}${sep}${relPath}`;
       if (seen.has(absPath)) continue;
       seen.add(absPath);
-      addFile(discovery, { root, absPath, relPath, displayPath: displayPathOf(absPath, options.cwd), entry }, options.maxFileSize);
+      files.push({ root, absPath, relPath, displayPath: prefix + relPath, entry });
     }
   }
-  return discovery;
-}
-
-function addFile(discovery: Discovery, file: Omit<DiscoveredFile, "size" | "mode" | "mtimeMs">, maxFileSize: number): void {
-  let stats;
-  try {
-    stats = lstatSync(file.absPath);
-  } catch {
-    return; // listed by git but deleted from the work tree
-  }
-  if (stats.isSymbolicLink()) {
-    discovery.skipped.push(skippedResult(file.displayPath, file.entry, "symbolic link (not followed)"));
-  } else if (!stats.isFile()) {
-    return;
-  } else if (stats.size > maxFileSize) {
-    discovery.skipped.push(skippedResult(file.displayPath, file.entry, `larger than the size limit (${stats.size} > ${maxFileSize} bytes)`));
-  } else {
-    discovery.files.push({ ...file, size: stats.size, mode: stats.mode, mtimeMs: stats.mtimeMs });
-  }
+  return files;
 }

@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import type { ProcessedText } from "../core/process-text.js";
 import { crashed, processFile, type FileTask } from "./process-file.js";
 
@@ -6,10 +5,6 @@ import { crashed, processFile, type FileTask } from "./process-file.js";
 // (each thread loads its own parsers); a handful are processed in the main thread.
 
 export const IN_PROCESS_LIMIT = 16;
-
-export function defaultJobs(): number {
-  return availableParallelism();
-}
 
 /**
  * Calls `onResult` once per task, in task order, as soon as that task and every one before it is

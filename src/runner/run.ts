@@ -1,20 +1,16 @@
 import { realpathSync } from "node:fs";
 import { sep } from "node:path";
 import type { FileResult, TransformOptions } from "../core/types.js";
-import type { ProcessedText } from "../core/process-text.js";
-import { RunFacts } from "../report/facts.js";
 import { summarise } from "../report/summary.js";
 import type { RunMode, RunResult } from "../report/types.js";
 import { ownVersion } from "../version.js";
 import { discover, type DiscoveredFile } from "./discover.js";
-import { redactSecrets, unifiedDiff } from "./diff.js";
-import { runTasks } from "./pool.js";
-import type { FileTask } from "./process-file.js";
-import { fileResult, readCandidate } from "./read.js";
-import { writeSafely } from "./write.js";
+import { fileResult, SourceReader } from "./read.js";
+import type { Candidate } from "./settle.js";
 
-// The main job: discover → read and pre-filter (main thread) → transform candidates (pool or
-// in-process) → diff or write each result as it streams back (main thread) → one RunResult.
+// The main job: discover → read and pre-filter every file (main thread) → transform the candidates
+// (settle.ts, loaded only when there are some) → one RunResult. A repo with no Gladia use never
+// loads more than discovery and the reader.
 
 export interface RunOptions {
   paths: string[];
@@ -37,76 +33,58 @@ export interface RunHooks {
   onFile?(result: FileResult, candidate: boolean): void;
 }
 
-interface Candidate {
-  file: DiscoveredFile;
-  text: string;
-  slot: number;
-}
-
 function isInsideRoot(file: DiscoveredFile): boolean {
   const root = realpathSync(file.root);
   return realpathSync(file.absPath).startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
-function toTask(candidate: Candidate, options: RunOptions): FileTask {
-  const { file, text } = candidate;
-  return { relPath: file.relPath, displayPath: file.displayPath, absPath: file.absPath, language: file.entry.name, text, options: options.transform, format: options.format };
+/** Reads every file; settles the ones that cannot concern Gladia, returns the others. */
+function readAll(files: DiscoveredFile[], options: RunOptions, hooks: RunHooks): { slots: FileResult[]; candidates: (Candidate & { slot: number })[] } {
+  const reader = new SourceReader(options.maxFileSize);
+  const slots: FileResult[] = [];
+  const candidates: (Candidate & { slot: number })[] = [];
+  for (const file of files) {
+    const outcome = reader.read(file);
+    if (outcome.candidate && isInsideRoot(file)) {
+      candidates.push({ file, text: outcome.text, stats: outcome.stats, slot: slots.length });
+      slots.push(fileResult(file, "unchanged"));
+      continue;
+    }
+    const result = outcome.candidate ? fileResult(file, "skipped", { reason: "resolves outside the root" }) : outcome.result;
+    if (!result) continue;
+    hooks.onFile?.(result, false);
+    slots.push(result);
+  }
+  return { slots, candidates };
 }
 
-/** A changed file: its diff in a dry run, written (or refused) when applying. */
-async function settleChange(candidate: Candidate, processed: ProcessedText, mode: RunMode): Promise<FileResult> {
-  const { result, newText } = processed;
-  if (result.status !== "changed" || newText === undefined) return result;
-  if (mode !== "apply") {
-    const diff = await unifiedDiff(candidate.file.displayPath, candidate.text, newText);
-    return { ...result, diff: redactSecrets(diff, newText, result.secretLines) };
-  }
-  const refused = await writeSafely(candidate.file, newText);
-  return refused ? { ...result, status: "failed", reason: refused } : result;
+async function runFacts(candidates: Candidate[]): Promise<Pick<RunResult, "envVars" | "dependencies">> {
+  if (candidates.length === 0) return { envVars: [], dependencies: [] };
+  const { RunFacts } = await import("../report/facts.js");
+  const facts = new RunFacts();
+  for (const { file, text } of candidates) facts.add(file.displayPath, text);
+  return { envVars: facts.envVarSteps(), dependencies: facts.dependencySteps() };
 }
 
 export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<RunResult> {
-  const discovery = discover(options.paths, {
-    ignore: options.ignore,
-    maxFileSize: options.maxFileSize,
-    exclude: options.reportPath ? [options.reportPath] : [],
-    cwd: options.cwd,
-  });
-  const facts = new RunFacts();
-  const slots: FileResult[] = [];
-  const candidates: Candidate[] = [];
-  const settle = (result: FileResult, candidate = false) => {
-    hooks.onFile?.(result, candidate);
-    return result;
-  };
-  for (const file of discovery.files) {
-    const outcome = readCandidate(file);
-    if (!outcome.candidate) {
-      slots.push(settle(outcome.result));
-    } else if (!isInsideRoot(file)) {
-      slots.push(settle(fileResult(file, "skipped", { reason: "resolves outside the root" })));
-    } else {
-      facts.add(file.displayPath, outcome.text);
-      candidates.push({ file, text: outcome.text, slot: slots.length });
-      slots.push(fileResult(file, "unchanged"));
-    }
-  }
+  const discovered = discover(options.paths, { ignore: options.ignore, exclude: options.reportPath ? [options.reportPath] : [], cwd: options.cwd });
+  const { slots, candidates } = readAll(discovered, options, hooks);
+  const facts = await runFacts(candidates);
   await hooks.onCandidates?.(candidates.length);
-  const tasks = candidates.map((candidate) => toTask(candidate, options));
-  await runTasks(tasks, options.jobs, async (index, processed) => {
-    const candidate = candidates[index];
-    slots[candidate.slot] = settle(await settleChange(candidate, processed, options.mode), true);
-    candidate.text = tasks[index].text = ""; // let the source go once settled
-  });
-  const files = [...slots, ...discovery.skipped.map((result) => settle(result))];
+  if (candidates.length > 0) {
+    const { settleCandidates } = await import("./settle.js");
+    await settleCandidates(candidates, options, (index, result) => {
+      slots[candidates[index].slot] = result;
+      hooks.onFile?.(result, true);
+    });
+  }
   return {
     tool: ownVersion(),
     mode: options.mode,
     roots: options.paths,
     ...(options.reportPath ? { report: options.reportPath } : {}),
-    summary: summarise(files),
-    files,
-    envVars: facts.envVarSteps(),
-    dependencies: facts.dependencySteps(),
+    summary: summarise(slots),
+    files: slots,
+    ...facts,
   };
 }

@@ -1,6 +1,7 @@
 import { lstatSync, realpathSync } from "node:fs";
 import { sep } from "node:path";
 import type { DiscoveredFile } from "./discover.js";
+import type { SourceStats } from "./read.js";
 
 // Writes are atomic (temp file + rename, write-file-atomic), keep the file mode, and are refused
 // for anything that is not the regular file the run read, inside its root.
@@ -10,21 +11,21 @@ function isInside(path: string, dir: string): boolean {
 }
 
 /** Why the file must not be written now, or undefined when it may. */
-export function refuseWrite(file: DiscoveredFile): string | undefined {
+export function refuseWrite(file: DiscoveredFile, read: SourceStats): string | undefined {
   const stats = lstatSync(file.absPath);
   if (!stats.isFile()) return "no longer a regular file";
   if (!isInside(realpathSync(file.absPath), realpathSync(file.root))) return "the path resolves outside the root";
-  if (stats.size !== file.size || stats.mtimeMs !== file.mtimeMs) return "the file changed on disk during the run";
+  if (stats.size !== read.size || stats.mtimeMs !== read.mtimeMs) return "the file changed on disk during the run";
   return undefined;
 }
 
 /** Writes `text` over the file; returns the reason when it did not. */
-export async function writeSafely(file: DiscoveredFile, text: string): Promise<string | undefined> {
+export async function writeSafely(file: DiscoveredFile, read: SourceStats, text: string): Promise<string | undefined> {
   try {
-    const refused = refuseWrite(file);
+    const refused = refuseWrite(file, read);
     if (refused) return `write refused: ${refused}`;
     const { default: writeFileAtomic } = await import("write-file-atomic");
-    await writeFileAtomic(file.absPath, text, { mode: file.mode & 0o7777 });
+    await writeFileAtomic(file.absPath, text, { mode: read.mode & 0o7777 });
     return undefined;
   } catch (error) {
     return `write refused: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
