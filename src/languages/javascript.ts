@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import jscodeshift from "jscodeshift";
 import type { LanguagePlugin, TransformInput, TransformOutput } from "../core/types.js";
 import { createContext } from "../../transforms/shared/context.js";
@@ -10,6 +11,10 @@ export function parserFor(path: string): "ts" | "tsx" | "babylon" {
   if (/\.(ts|mts|cts)$/.test(path)) return "ts";
   return "babylon";
 }
+
+// jscodeshift's own parser objects (babel with its options per parser name), without recast's
+// token and comment processing: checking that a text parses is twice as fast this way.
+const getParser = createRequire(import.meta.url)("jscodeshift/src/getParser") as (name: string) => { parse(code: string): unknown };
 
 /** The quote most string literals in the file use, for literals the codemod prints. */
 function detectQuote(text: string): "single" | "double" {
@@ -39,7 +44,7 @@ export const javascript: LanguagePlugin = {
   transform: transformJs,
   parseError(text, path) {
     try {
-      jscodeshift.withParser(parserFor(path))(text);
+      getParser(parserFor(path)).parse(text);
       return null;
     } catch (error) {
       return (error as Error).message.split("\n")[0];
