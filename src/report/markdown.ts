@@ -31,6 +31,12 @@ function link(url: string | undefined): string {
   return url ? ` ([docs](${url}))` : "";
 }
 
+/** A `## title` section with an optional intro paragraph; nothing at all when it has no items. */
+function section(title: string, intro: string | undefined, items: string[]): string[] {
+  if (items.length === 0) return [];
+  return [`## ${title}`, "", ...(intro ? [intro, ""] : []), ...items, ""];
+}
+
 function summarySection(run: RunResult): string[] {
   const { summary } = run;
   const changed = run.mode === "apply" ? "changed" : "would change";
@@ -65,20 +71,15 @@ function changedSection(run: RunResult, steps: Map<string, string>): string[] {
   const changed = run.files.filter((file) => file.status === "changed");
   const title = run.mode === "apply" ? "Changed files" : "Files that would change";
   if (changed.length === 0) return [`## ${title}`, "", "None.", ""];
-  return [`## ${title}`, "", ...changed.flatMap((file) => fileSection(file, steps))];
+  return section(title, undefined, changed.flatMap((file) => fileSection(file, steps)));
 }
 
 function markersSection(run: RunResult): string[] {
-  const withMarkers = run.files.filter((file) => file.markers.length > 0);
-  if (withMarkers.length === 0) return [];
-  return [
-    "## Follow-up markers",
-    "",
+  return section(
+    "Follow-up markers",
     `Each is a ${code(MARKER_PREFIX)} comment in the code: search for it, make the change, delete the comment.`,
-    "",
-    ...withMarkers.flatMap((file) => file.markers.map((marker) => `- [ ] ${code(`${file.path}:${marker.line}`)}: ${marker.message}${link(marker.docs)}`)),
-    "",
-  ];
+    run.files.flatMap((file) => file.markers.map((marker) => `- [ ] ${code(`${file.path}:${marker.line}`)}: ${marker.message}${link(marker.docs)}`)),
+  );
 }
 
 /** Notes grouped by rule: one entry per semantic difference, with every place it applies. */
@@ -91,66 +92,44 @@ function notesSection(run: RunResult): string[] {
       byRule.set(note.rule, group);
     }
   }
-  if (byRule.size === 0) return [];
-  return [
-    "## Semantic differences to review",
-    "",
+  return section(
+    "Semantic differences to review",
     "The code was migrated, but AssemblyAI behaves differently here; check that the code around it still does what you expect.",
-    "",
-    ...[...byRule.values()].flatMap(({ note, places }) => [`- **${note.rule}**: ${note.message}${link(note.docs)}`, `  - ${places.map(code).join(", ")}`]),
-    "",
-  ];
+    [...byRule.values()].flatMap(({ note, places }) => [`- **${note.rule}**: ${note.message}${link(note.docs)}`, `  - ${places.map(code).join(", ")}`]),
+  );
 }
 
 function dependencySection(run: RunResult): string[] {
-  if (run.dependencies.length === 0) return [];
-  return [
-    "## Dependencies",
-    "",
-    ...run.dependencies.flatMap((dep) => [
+  return section(
+    "Dependencies",
+    undefined,
+    run.dependencies.flatMap((dep) => [
       `- [ ] Replace ${code(dep.remove)} with ${code(dep.add)} (${dep.ecosystem}): ${code(dep.command)}${link(dep.docs)}`,
       `  - used in ${dep.files.map(code).join(", ")}`,
     ]),
-    "",
-  ];
+  );
 }
 
 function envVarSection(run: RunResult): string[] {
-  if (run.envVars.length === 0) return [];
-  return [
-    "## Environment variables",
-    "",
+  return section(
+    "Environment variables",
     "The code now reads the AssemblyAI names. Set them wherever the old ones are set (CI secrets, hosting, local `.env` files), with an AssemblyAI API key as the value, then remove the old ones.",
-    "",
-    ...run.envVars.flatMap((env) => [`- [ ] ${code(env.from)} → ${code(env.to)}${link(DOCS.auth)}`, `  - mentioned in ${env.files.map(code).join(", ")}`]),
-    "",
-  ];
+    run.envVars.flatMap((env) => [`- [ ] ${code(env.from)} → ${code(env.to)}${link(DOCS.auth)}`, `  - mentioned in ${env.files.map(code).join(", ")}`]),
+  );
 }
 
 function secretsSection(run: RunResult): string[] {
-  const places = run.files.flatMap((file) => file.secretLines.map((line) => `${file.path}:${line}`));
-  if (places.length === 0) return [];
-  return [
-    "## Hard-coded keys",
-    "",
+  return section(
+    "Hard-coded keys",
     "A Gladia API key appears to be written in these places (the value is not shown). Revoke it in the Gladia dashboard and read the AssemblyAI key from `ASSEMBLYAI_API_KEY` instead.",
-    "",
-    ...places.map((place) => `- [ ] ${code(place)}${link(DOCS.auth)}`),
-    "",
-  ];
+    run.files.flatMap((file) => file.secretLines.map((line) => `- [ ] ${code(`${file.path}:${line}`)}${link(DOCS.auth)}`)),
+  );
 }
 
 function problemsSection(run: RunResult): string[] {
   const problems = run.files.filter((file) => file.status === "skipped" || file.status === "failed");
-  if (problems.length === 0) return [];
-  return [
-    "## Skipped and failed files",
-    "",
-    "| file | status | reason |",
-    "|---|---|---|",
-    ...problems.map((file) => `| ${code(file.path)} | ${file.status} | ${cell(file.reason ?? "")} |`),
-    "",
-  ];
+  const rows = problems.map((file) => `| ${code(file.path)} | ${file.status} | ${cell(file.reason ?? "")} |`);
+  return section("Skipped and failed files", undefined, rows.length > 0 ? ["| file | status | reason |", "|---|---|---|", ...rows] : []);
 }
 
 function checklistSection(run: RunResult): string[] {
@@ -165,7 +144,7 @@ function checklistSection(run: RunResult): string[] {
     "Run the tests against AssemblyAI (with `ASSEMBLYAI_API_KEY` set) before merging.",
     `Read the migration guide: ${DOCS.migrationGuide}`,
   ].filter((item): item is string => typeof item === "string");
-  return ["## Checklist", "", ...items.map((item) => `- [ ] ${item}`), ""];
+  return section("Checklist", undefined, items.map((item) => `- [ ] ${item}`));
 }
 
 export function toMarkdown(run: RunResult, steps: StepDescription[]): string {
