@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { allSteps } from "../languages/registry.js";
+import { allSteps, entryFor } from "../languages/registry.js";
 import type { RunMode } from "../report/types.js";
 
 // Command-line parsing (yargs, strict): every problem with the arguments is a UsageError (exit 2).
@@ -114,6 +114,7 @@ export async function parseArgs(argv: string[]): Promise<ParsedArgs> {
   checkPositiveInteger("max-file-size", maxFileSize);
   const report = args.report as string | false;
   if (report === "") throw new UsageError("--report needs a file name (or use --no-report)");
+  if (report !== false && entryFor(report)) throw new UsageError(`--report ${report}: that is a kind of file the codemod migrates, not a report`);
   return {
     kind: "run",
     options: {

@@ -46,7 +46,7 @@ describe("argument parsing", () => {
     expect((await options(["--strategy", "adapter"])).strategy).toBe("adapter");
   });
 
-  it.each([[["--nope"]], [["--transforms", "teleport"]], [["does/not/exist"]], [["-j", "1.5"]], [["--max-file-size", "0"]], [["--report", ""]]])("rejects %j with a UsageError", async (argv) => {
+  it.each([[["--nope"]], [["--transforms", "teleport"]], [["does/not/exist"]], [["-j", "1.5"]], [["--max-file-size", "0"]], [["--report", ""]], [["--report", "src/app.ts"]]])("rejects %j with a UsageError", async (argv) => {
     await expect(parseArgs(argv)).rejects.toBeInstanceOf(UsageError);
   });
 
