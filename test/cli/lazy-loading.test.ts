@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { FILES_PER_THREAD } from "../../src/runner/pool.js";
 import { BIN, GLADIA_JS, PLAIN_JS, makeProject } from "./helpers.js";
 
 // Start-up speed on large repos depends on never loading a parser for files that cannot concern
@@ -27,5 +28,12 @@ describe("lazy loading", () => {
   it("loads the JS parser once a JS file mentions Gladia (the tracer sees it)", () => {
     const dir = makeProject({ "a.ts": GLADIA_JS });
     expect(importedPackages(dir, ["--dry-run", "--no-report"])).toContain("jscodeshift");
+  });
+
+  it("starts a worker pool only when there are enough candidates to pay for it", () => {
+    const few = makeProject({ "a.ts": GLADIA_JS, "b.ts": GLADIA_JS });
+    expect(importedPackages(few, ["--dry-run", "--no-report", "-j", "2"])).not.toContain("piscina");
+    const many = makeProject(Object.fromEntries(Array.from({ length: 2 * FILES_PER_THREAD }, (_, i) => [`f${i}.ts`, GLADIA_JS])));
+    expect(importedPackages(many, ["--dry-run", "--no-report", "-j", "2"])).toContain("piscina");
   });
 });
