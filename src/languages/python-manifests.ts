@@ -2,14 +2,13 @@ import type { LanguagePlugin, TransformInput, TransformOutput } from "../core/ty
 import { ruleMessage } from "../python/context.js";
 import { PY_SDK_DEPENDENCY } from "../mapping/sdk.js";
 import { pythonParseError } from "../python/parse.js";
+import { pythonManifestsInfo } from "./python-info.js";
 
 // Python dependency manifests: `gladiaio-sdk` → `assemblyai` by text surgery on the one requirement,
 // so the rest of the file (comments, order, other pins) stays byte-identical. `requests`/`httpx` stay.
 
 const NAME = PY_SDK_DEPENDENCY.gladiaName;
 const { assemblyai, specifier } = PY_SDK_DEPENDENCY;
-// A `<case>.` prefix is allowed so fixtures (`basic.requirements.txt`) are recognised too.
-const FILE_RE = /(^|\/|\.)(requirements[^/]*\.(txt|in)|requirements\/[^/]+\.(txt|in)|pyproject\.toml|setup\.cfg|setup\.py)$/;
 
 /** `"gladiaio-sdk[extra]>=1.0; python_version>'3.9'"` inside quotes (pyproject arrays, setup.py). */
 const QUOTED_RE = new RegExp(`(["'])([ \\t]*)${NAME}(\\[[^\\]]*\\])?([ \\t]*[<>=!~][^;"']*)?(;[^"']*)?\\1`, "gi");
@@ -40,10 +39,7 @@ function transformManifest(input: TransformInput): TransformOutput {
 }
 
 export const pythonManifests: LanguagePlugin = {
-  name: "python-manifests",
-  matches: (path) => FILE_RE.test(path),
-  mayConcern: (text) => new RegExp(NAME, "i").test(text),
+  ...pythonManifestsInfo,
   transform: transformManifest,
   parseError: (text, path) => (/\.py$/.test(path) ? pythonParseError(text) : null),
-  steps: [{ name: "py-manifests", description: "gladiaio-sdk → assemblyai in requirements*.txt, pyproject.toml (PEP 621, Poetry), setup.cfg, setup.py" }],
 };

@@ -5,6 +5,7 @@ import { extractChain, isOutermost } from "../chains.js";
 import type { PyNode } from "../parse.js";
 import { callArgs, dottedName, stringContents, stringValue, unwrap } from "../nodes.js";
 import type { PyStep } from "./step.js";
+import { describePyStep } from "../../languages/python-info.js";
 
 // Mapping §4: a Flask/FastAPI/Django view that receives Gladia's callback
 // `{id, event, payload, error?, custom_metadata?}` now receives AssemblyAI's `{transcript_id, status}`.
@@ -77,7 +78,7 @@ function migrateHandler(ctx: PyContext, fn: PyNode): boolean {
 
 export const callbacksStep: PyStep = {
   name: "py-callbacks",
-  description: "Gladia callback receivers (Flask/FastAPI/Django): id → transcript_id, event → status, payload reads marked",
+  description: describePyStep("py-callbacks"),
   run(ctx) {
     if (!ctx.source.includes("transcription.") && !ctx.source.includes("payload")) return false;
     let changed = false;

@@ -3,6 +3,7 @@ import type { PyContext } from "../context.js";
 import type { PyNode } from "../parse.js";
 import { dottedName, quoteOf, stringContents, stringValue } from "../nodes.js";
 import type { PyStep } from "./step.js";
+import { describePyStep } from "../../languages/python-info.js";
 
 // `os.environ["GLADIA_API_KEY"]`, `os.getenv("VITE_GLADIA_API_KEY")`, `Field(env="GLADIA_API_URL")`:
 // a string literal that is exactly a Gladia env var name gets the AssemblyAI name.
@@ -33,7 +34,7 @@ function isEnvRead(ctx: PyContext, literal: PyNode): boolean {
 
 export const envVarsStep: PyStep = {
   name: "py-env-vars",
-  description: "GLADIA_API_KEY (and prefixed variants) → ASSEMBLYAI_API_KEY, GLADIA_API_URL → ASSEMBLYAI_BASE_URL in env reads",
+  description: describePyStep("py-env-vars"),
   run(ctx) {
     if (!/GLADIA_API_(KEY|URL)/.test(ctx.source)) return false;
     let changed = false;

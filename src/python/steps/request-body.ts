@@ -7,6 +7,7 @@ import { evalBody, evalValue, printValue, type BodyPair, type EvaluatedBody, typ
 import { callArgs, dottedName, enclosingStatement, end, indentAt, quoteOf, start, stringValue, unwrap } from "../nodes.js";
 import { removeStatement } from "./upload.js";
 import type { PyStep } from "./step.js";
+import { describePyStep } from "../../languages/python-info.js";
 
 // Mapping §2: the body of every Gladia create call (`json=`, `data=json.dumps(…)`, a helper's
 // `data=`) goes through `mapRequest`, and is printed back as a Python dict in the file's style,
@@ -257,7 +258,7 @@ export function migrateBodySite(ctx: PyContext, site: BodySite, call: PyNode, op
 
 export const requestBodyStep: PyStep = {
   name: "py-request-body",
-  description: "Gladia request options (diarization, language_config, …) → AssemblyAI's (speaker_labels, language_code, …)",
+  description: describePyStep("py-request-body"),
   run(ctx) {
     const readsUtterances = ctx.facts.readsUtterances();
     const done = new Set<number>();

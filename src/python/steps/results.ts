@@ -8,6 +8,7 @@ import type { PyNode } from "../parse.js";
 import { end, quoteOf, start, stringContents, stringValue, unwrap } from "../nodes.js";
 import { endpointOf } from "../url.js";
 import type { PyStep } from "./step.js";
+import { describePyStep } from "../../languages/python-info.js";
 
 // Mapping §3: reads of a Gladia job (`job["result"]["transcription"]["full_transcript"]`,
 // `.get(…)` chains, attribute reads of SDK results, aliases of intermediate dicts, loop items)
@@ -305,7 +306,7 @@ function rewriteStatuses(ctx: PyContext): boolean {
 
 export const resultsStep: PyStep = {
   name: "py-results",
-  description: "Reads of the Gladia job/result → AssemblyAI transcript fields; done → completed; error_code → error; seconds kept via ms / 1000",
+  description: describePyStep("py-results"),
   run(ctx) {
     const statuses = rewriteStatuses(ctx);
     const reads = rewriteReads(ctx);

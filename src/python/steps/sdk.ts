@@ -7,6 +7,7 @@ import { evalBody, printValue, type EvaluatedBody } from "../body.js";
 import { callArgs, dottedName, enclosingStatement, end, indentAt, indentUnit, lineStartAt, start, unwrap } from "../nodes.js";
 import { readsOfBinding, removeStatement } from "./upload.js";
 import type { PyStep } from "./step.js";
+import { describePyStep } from "../../languages/python-info.js";
 
 // Mapping §5 (Python): `gladiaio_sdk` → the `assemblyai` SDK. The client becomes `aai.settings` +
 // `aai.Transcriber()`, options become `aai.TranscriptionConfig(...)`, Gladia's raise-on-failure becomes
@@ -311,7 +312,7 @@ function migrateImports(ctx: PyContext): boolean {
 
 export const sdkStep: PyStep = {
   name: "py-sdk",
-  description: "gladiaio_sdk (GladiaClient, prerecorded clients and their methods) → the assemblyai SDK (aai.Transcriber, aai.TranscriptionConfig)",
+  description: describePyStep("py-sdk"),
   run(ctx) {
     if (!ctx.source.includes(PY_SDK.gladiaModule)) return false;
     let changed = false;

@@ -5,6 +5,7 @@ import type { PyNode } from "../parse.js";
 import { end, stringContents, stringValue } from "../nodes.js";
 import { endpointOf, rewriteUrlText, type EndpointKind } from "../url.js";
 import type { PyStep } from "./step.js";
+import { describePyStep } from "../../languages/python-info.js";
 
 // Mapping §1: Gladia hosts and endpoint paths become AssemblyAI's in every literal that builds a
 // Gladia URL; the `x-gladia-key` header becomes `authorization`; endpoints with no equivalent get a marker.
@@ -109,7 +110,7 @@ function rewriteHeaders(ctx: PyContext): boolean {
 
 export const transportStep: PyStep = {
   name: "py-transport",
-  description: "Gladia base URLs and endpoints → AssemblyAI's; x-gladia-key → authorization; markers for endpoints with no equivalent",
+  description: describePyStep("py-transport"),
   run(ctx) {
     let changed = false;
     // Literals that build other URLs too (a job URL's prefix) keep their trailing slash.

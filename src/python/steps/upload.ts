@@ -3,6 +3,7 @@ import type { HttpCall } from "../facts.js";
 import type { PyNode } from "../parse.js";
 import { callArgs, dottedName, enclosingFunction, enclosingStatement, end, lineStartAt, start, stringValue, unwrap } from "../nodes.js";
 import type { PyStep } from "./step.js";
+import { describePyStep } from "../../languages/python-info.js";
 
 // Mapping §1 upload: Gladia's multipart `files={"audio": (name, f, mime)}` becomes AssemblyAI's raw
 // body (`data=f`; httpx `content=f`), and a JSON `{audio_url}` re-hosting upload gets a marker.
@@ -169,7 +170,7 @@ function markRehosting(ctx: PyContext, http: HttpCall): void {
 
 export const uploadStep: PyStep = {
   name: "py-upload",
-  description: "Gladia multipart upload (files={\"audio\": …}) → raw body (data=f); URL re-hosting uploads marked",
+  description: describePyStep("py-upload"),
   run(ctx) {
     let changed = false;
     for (const http of ctx.facts.httpCalls.values()) {
