@@ -4,7 +4,7 @@ import { PY_SDK, PY_SDK_METHODS } from "../mapping/sdk.js";
 import { AUTH_HEADER } from "../mapping/transport.js";
 import type { PyNode } from "./parse.js";
 import { parametersOf } from "./calls.js";
-import { callArgs, dottedName, enclosingFunction, start, stringValue, unwrap } from "./nodes.js";
+import { callArgs, dottedName, enclosingFunction, end, start, stringValue, unwrap } from "./nodes.js";
 import { endpointOf, evalUrl, isGladiaUrl, type EndpointKind, type UrlValue } from "./url.js";
 
 // A small data-flow pass over one file: which names hold Gladia URLs, Gladia headers, HTTP
@@ -102,6 +102,7 @@ export class Facts {
   readonly functions = new Map<string, PyNode>();
   readonly httpCalls = new Map<number, HttpCall>();
   private bindings = new Map<string, Binding[]>();
+  private ordered: Binding[] = [];
   private memo = new Map<number, Fact | undefined>();
   /** Nodes currently being evaluated (guards against `x = x + …` cycles). */
   private busy = new Set<number>();
@@ -118,6 +119,8 @@ export class Facts {
     }
     this.findWrappers();
     this.bindAll();
+    // In source order, as the program runs; a read of a binding further down computes that one first.
+    for (const binding of this.ordered) void binding.fact;
     for (const call of root.findAll({ rule: { kind: "call" } })) this.factOf(call);
   }
 
@@ -197,17 +200,17 @@ export class Facts {
       if (kind === "assignment" || kind === "named_expression") {
         const left = node.field(kind === "assignment" ? "left" : "name");
         const right = node.field(kind === "assignment" ? "right" : "value");
-        if (left && right) this.bindTarget(left, node, () => this.valueFact(right));
+        if (left && right) this.bindTarget(left, node, end(node), () => this.valueFact(right));
       } else if (kind === "as_pattern" && node.parent()?.kind() === "with_item") {
         const value = node.namedChildren()[0];
         const alias = node.field("alias");
         const target = alias?.namedChildren()[0] ?? alias;
-        if (value && target) this.bindTarget(target, node, () => this.valueFact(value));
+        if (value && target) this.bindTarget(target, node, end(node), () => this.valueFact(value));
       } else if (kind === "for_statement" || kind === "for_in_clause") {
         const left = node.field("left");
         const right = node.field("right");
         if (left && right) {
-          this.bindTarget(left, node, () => {
+          this.bindTarget(left, node, end(right), () => {
             const fact = this.factOf(right);
             return fact?.kind === "json" ? this.advance(fact, 0) : undefined;
           });
@@ -216,11 +219,13 @@ export class Facts {
     }
   }
 
-  private bindTarget(left: PyNode, at: PyNode, compute: () => Fact | undefined): void {
+  /** `visibleFrom`: where reads start to see the new value (after `x = x + …` is read whole). */
+  private bindTarget(left: PyNode, at: PyNode, visibleFrom: number, compute: () => Fact | undefined): void {
     const name = dottedName(left);
     if (!name) return;
-    const binding = lazyBinding(start(at), at, compute);
+    const binding = lazyBinding(visibleFrom, at, compute);
     this.bind(name, at, binding);
+    this.ordered.push(binding);
     // A class attribute (`class Settings: URL = …`) is read as `Settings.URL`.
     const owner = this.innermost(at, ["class_definition", "function_definition", "lambda"]);
     if (owner?.kind === "class_definition" && !name.includes(".")) this.bind(`${owner.name}.${name}`, at, binding);
