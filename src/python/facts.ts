@@ -192,7 +192,7 @@ export class Facts {
     return (local ?? this.bindings.get(`module:${name}`) ?? []).map((b) => b.node);
   }
 
-  /** Records every binding site; facts are computed when first read, so source order does not matter. */
+  /** Records every binding site; each fact is computed on first read (a use above the definition included). */
   private bindAll(): void {
     const kinds = ["assignment", "named_expression", "as_pattern", "for_statement", "for_in_clause"].map((kind) => ({ kind }));
     for (const node of this.root.findAll({ rule: { any: kinds } })) {
