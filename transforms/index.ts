@@ -1,8 +1,12 @@
 import type { JsStep } from "./shared/context.js";
 import { envVarsStep } from "./env-vars.js";
+import { httpDetectStep } from "./http/detect-step.js";
+import { httpResultsStep } from "./http/results-step.js";
+import { httpTransportStep } from "./http/transport-step.js";
 
 /**
  * The JS/TS steps, in the order they run on one parsed tree. Order matters: a step may use what an
- * earlier one recorded in `ctx.shared` (e.g. which bindings hold Gladia responses).
+ * earlier one recorded in `ctx.shared` (e.g. which bindings hold Gladia responses). The HTTP
+ * transport step runs last so every HTTP step sees the original Gladia URLs.
  */
-export const JS_STEPS: JsStep[] = [envVarsStep];
+export const JS_STEPS: JsStep[] = [envVarsStep, httpDetectStep, httpResultsStep, httpTransportStep];
