@@ -133,4 +133,11 @@ export const CALLBACK = {
   errorEvent: "transcription.error",
   assemblyaiSuccessStatus: "completed",
   assemblyaiErrorStatus: "error",
+  /** Gladia `event` values → AssemblyAI `status` values (no equivalent for `transcription.created`). */
+  eventToStatus: { "transcription.success": "completed", "transcription.error": "error" } as Record<string, string>,
+  createdEvent: "transcription.created",
+  /** Body fields renamed; `payload.id` (account webhooks) is the transcript id too. */
+  fieldRenames: { id: "transcript_id", event: "status" } as Record<string, string>,
+  /** Body fields with no AssemblyAI equivalent, and the marker each gets. */
+  fieldMarkers: { payload: "callback-payload", error: "callback-error", custom_metadata: "callback-metadata" } as Record<string, RuleId>,
 } as const;

@@ -55,6 +55,12 @@ export const JOB_FIELD_MAP: Record<string, string> = {
   error_code: "error",
 };
 
+/** Gladia's multipart upload field and AssemblyAI's raw upload content type. */
+export const UPLOAD = {
+  gladiaField: "audio",
+  contentType: "application/octet-stream",
+} as const;
+
 /** Upload response fields. `audio_metadata` has no equivalent (marker). */
 export const UPLOAD_FIELD_MAP: Record<string, string> = {
   audio_url: "upload_url",

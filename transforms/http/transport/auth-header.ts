@@ -33,9 +33,7 @@ function headerValue(name: AnyPath): AnyPath | undefined {
 
 function renameKey(ctx: JsContext, name: AnyPath): void {
   const parent = name.parent.node;
-  const siblings = parent.type === "ObjectProperty" ? name.parent.parent.node.properties : [];
-  const othersPlain = siblings.every((p: { key?: { type: string } }) => p === parent || p.key?.type === "Identifier");
-  if (parent.type === "ObjectProperty" && othersPlain && isIdentifierName(AUTH_HEADER.assemblyai)) {
+  if (parent.type === "ObjectProperty" && parent.key === name.node && isIdentifierName(AUTH_HEADER.assemblyai)) {
     parent.key = ctx.j.identifier(AUTH_HEADER.assemblyai);
     return;
   }
