@@ -13,6 +13,8 @@ export interface ValueFlow {
   patterns: AnyPath[];
   /** Places where the value leaves what the file shows (an unknown call, a property, an export). */
   sinks: AnyPath[];
+  /** Returned from a callback of a method call (`xs.flatMap((x) => value)`): the method and its call. */
+  callbackReturns: { method: string; call: AnyPath; from: AnyPath }[];
 }
 
 const PATTERNS = new Set(["ObjectPattern", "ArrayPattern"]);
@@ -81,6 +83,12 @@ function step(j: JSCodeshift, path: AnyPath, flow: ValueFlow): AnyPath[] {
   if (pn.type === "ReturnStatement" || (pn.type === "ArrowFunctionExpression" && pn.body === node)) {
     const fn = pn.type === "ReturnStatement" ? enclosingFunction(path) : parent;
     if (!fn) return [];
+    const owner = fn.parent;
+    const method = isCall(owner.node) && owner.node.arguments[0] === fn.node ? memberKey(owner.node.callee) : undefined;
+    if (method && !["then", "catch"].includes(method)) {
+      flow.callbackReturns.push({ method, call: owner, from: path });
+      return [];
+    }
     const { paths, escapes } = returnTargets(j, fn);
     if (escapes) flow.sinks.push(path);
     return paths;
@@ -114,7 +122,7 @@ function step(j: JSCodeshift, path: AnyPath, flow: ValueFlow): AnyPath[] {
 
 /** Follow a value from its starting points (expressions, declaring identifiers, or patterns). */
 export function followValue(j: JSCodeshift, starts: AnyPath[]): ValueFlow {
-  const flow: ValueFlow = { exprs: [], patterns: [], sinks: [] };
+  const flow: ValueFlow = { exprs: [], patterns: [], sinks: [], callbackReturns: [] };
   const seen = new Set<AnyNode>();
   const queue = [...starts];
   while (queue.length > 0) {

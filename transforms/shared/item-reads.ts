@@ -11,7 +11,7 @@ import {
   type AnyNode,
   type AnyPath,
 } from "./ast.js";
-import { followValue } from "./flow.js";
+import { followValue, type ValueFlow } from "./flow.js";
 import { bindingOf, getReferences } from "./scope.js";
 import { ITEM_FIELDS, type ItemFieldRule, type ItemKind } from "../../src/mapping/result.js";
 import type { RuleId } from "../../src/mapping/rules.js";
@@ -26,6 +26,9 @@ const CALLBACK_ITEM_PARAMS: Record<string, number[]> = {
   some: [0], every: [0], sort: [0, 1], toSorted: [0, 1], reduce: [1], reduceRight: [1],
 };
 const RETURNS_ITEMS = new Set(["filter", "slice", "sort", "reverse", "toSorted", "toReversed"]);
+/** A callback returning an item makes the call an array of items (`map`) or an item (`reduce`). */
+const ITEM_RETURN_GIVES_ARRAY = new Set(["map", "flatMap"]);
+const ITEM_RETURN_GIVES_ITEM = new Set(["reduce", "reduceRight"]);
 const RETURNS_ITEM = new Set(["find", "findLast", "at", "pop", "shift"]);
 const NUMERIC_OPERATORS = new Set(["-", "*", "/", "%", "**", "<", ">", "<=", ">=", "|", "&", "^", "<<", ">>", ">>>"]);
 const EQUALITY = new Set(["===", "!==", "==", "!="]);
@@ -144,6 +147,27 @@ function markEscapes(ctx: JsContext, sinks: AnyPath[], kind: ItemKind): void {
   if (hasSeconds(kind)) sinks.forEach((sink) => ctx.mark(sink, "units-ms"));
 }
 
+/** An item returned from a callback: `xs.map((x) => item)` is an array of items, `reduce` an item. */
+function followItemReturns(ctx: JsContext, flow: ValueFlow, kind: ItemKind): boolean {
+  let changed = false;
+  for (const { method, call, from } of flow.callbackReturns) {
+    if (ITEM_RETURN_GIVES_ARRAY.has(method)) changed = trackItems(ctx, [call], kind) || changed;
+    else if (ITEM_RETURN_GIVES_ITEM.has(method)) changed = trackItem(ctx, [call], kind) || changed;
+    else markEscapes(ctx, [from], kind);
+  }
+  return changed;
+}
+
+/** An array of items returned from a callback: `flatMap` flattens it into an array of items. */
+function followArrayReturns(ctx: JsContext, flow: ValueFlow, kind: ItemKind): boolean {
+  let changed = false;
+  for (const { method, call, from } of flow.callbackReturns) {
+    if (method === "flatMap") changed = trackItems(ctx, [call], kind) || changed;
+    else markEscapes(ctx, [from], kind);
+  }
+  return changed;
+}
+
 /** A value known to be one item of `kind`. */
 export function trackItem(ctx: JsContext, starts: AnyPath[], kind: ItemKind): boolean {
   const flow = followValue(ctx.j, starts);
@@ -154,7 +178,7 @@ export function trackItem(ctx: JsContext, starts: AnyPath[], kind: ItemKind): bo
   }
   for (const pattern of flow.patterns) changed = rewriteItemPattern(ctx, pattern, kind) || changed;
   markEscapes(ctx, flow.sinks, kind);
-  return changed;
+  return followItemReturns(ctx, flow, kind) || changed;
 }
 
 function callbackParams(call: AnyPath, indexes: number[]): AnyPath[] {
@@ -172,7 +196,9 @@ function itemsFromArrayUse(expr: AnyPath): { items: AnyPath[]; arrays: AnyPath[]
     if (key === undefined) return { items: read.node.computed ? [read] : [], arrays: [] };
     const call = read.parent;
     if (!isCall(call?.node) || call.node.callee !== read.node) return { items: [], arrays: [] };
-    const items = [...callbackParams(call, CALLBACK_ITEM_PARAMS[key] ?? []), ...(RETURNS_ITEM.has(key) ? [call] : [])];
+    const noInitial = (key === "reduce" || key === "reduceRight") && call.node.arguments.length === 1;
+    const params = noInitial ? [0, 1] : (CALLBACK_ITEM_PARAMS[key] ?? []);
+    const items = [...callbackParams(call, params), ...(RETURNS_ITEM.has(key) ? [call] : [])];
     return { items, arrays: RETURNS_ITEMS.has(key) ? [call] : [] };
   }
   if (parent.node.type === "ForOfStatement" && parent.node.right === expr.node) {
@@ -199,5 +225,5 @@ export function trackItems(ctx: JsContext, starts: AnyPath[], kind: ItemKind): b
     if (rest.length > 0) changed = trackItems(ctx, rest, kind) || changed;
   }
   markEscapes(ctx, flow.sinks, kind);
-  return changed;
+  return followArrayReturns(ctx, flow, kind) || changed;
 }
