@@ -43,6 +43,9 @@ export const ASSEMBLYAI_JOB_PREFIX = "/v2/transcript/";
 
 export const AUTH_HEADER = { gladia: "x-gladia-key", assemblyai: "authorization" } as const;
 
+/** HTTP status of a successful DELETE. */
+export const DELETE_STATUS = { gladia: 202, assemblyai: 200 } as const;
+
 export const STATUS_MAP: Record<string, string> = {
   done: "completed",
   queued: "queued",

@@ -19,7 +19,7 @@ export interface EvaluatedBody {
   /** Spreads, computed keys or methods the mapping cannot see into. */
   partial: boolean;
   /** Kept as written, in their original position (unknown spreads, computed keys). */
-  kept: { node: AnyNode; first: boolean }[];
+  kept: { node: AnyNode; keysBefore: string[] }[];
   conditionals: ConditionalSpread[];
   /** `const base = {…}` objects spread into this body (inlined by the rewrite). */
   inlinedConstants: AnyPath[];
@@ -91,7 +91,7 @@ export function evaluateObject(j: JSCodeshift, object: AnyPath): EvaluatedBody {
   const result: EvaluatedBody = { body: {}, partial: false, kept: [], conditionals: [], inlinedConstants: [], properties: new Map() };
   object.node.properties.forEach((prop: AnyNode, i: number) => {
     const propPath = object.get("properties", i);
-    const first = Object.keys(result.body).length === 0;
+    const keysBefore = Object.keys(result.body);
     if (prop.type === "SpreadElement") {
       const literal = objectLiteral(j, propPath.get("argument"));
       const branches = literal ? undefined : conditionalBranches(j, propPath);
@@ -104,17 +104,17 @@ export function evaluateObject(j: JSCodeshift, object: AnyPath): EvaluatedBody {
         if (literal.constant) result.inlinedConstants.push(literal.constant);
       } else if (branches) {
         result.conditionals.push({ path: propPath, branches });
-        result.kept.push({ node: prop, first });
+        result.kept.push({ node: prop, keysBefore });
       } else {
         result.partial = true;
-        result.kept.push({ node: prop, first });
+        result.kept.push({ node: prop, keysBefore });
       }
       return;
     }
     const key = propertyKey(prop);
     if (key === undefined || prop.type === "ObjectMethod") {
       result.partial = true;
-      result.kept.push({ node: prop, first });
+      result.kept.push({ node: prop, keysBefore });
       return;
     }
     result.body[key] = prop.shorthand ? opaque(prop.value) : evaluateValue(j, propPath.get("value"));

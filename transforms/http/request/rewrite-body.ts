@@ -60,10 +60,17 @@ function rewriteConditional(ctx: JsContext, conditional: ConditionalSpread, addD
   conditional.branches.forEach((branch) => rewriteBranch(ctx, branch, addDetection, at));
   const arg = unwrap(conditional.path.node.argument);
   if (addDetection && arg.type === "LogicalExpression") {
-    conditional.path.node.argument = j.conditionalExpression(arg.left, arg.right, j.objectExpression([j.objectProperty(j.identifier("language_detection"), j.booleanLiteral(true))]));
+    const detection = j.objectExpression([j.objectProperty(j.identifier("language_detection"), j.booleanLiteral(true))]);
+    conditional.path.node.argument = j.conditionalExpression(arg.left, arg.right, detection);
   }
 }
 
+/** The original key a param came from (the first whose own mapping produces it). */
+function sourceKey(evaluated: EvaluatedBody, param: string): string | undefined {
+  return Object.keys(evaluated.body).find((key) => param in mapFragment(relatedBody(evaluated.body, key)).params);
+}
+
+/** Params in mapping order, with kept spreads/computed keys where they were relative to their neighbours. */
 function printObjectWithKept(ctx: JsContext, evaluated: EvaluatedBody, params: RequestObject, style: PrintStyle): AnyNode {
   const printed = new Map<string, AnyNode>();
   for (const [key, value] of Object.entries(params)) {
@@ -72,9 +79,16 @@ function printObjectWithKept(ctx: JsContext, evaluated: EvaluatedBody, params: R
     printed.set(key, unchanged ? original : printProperty(ctx.j, key, value, style));
   }
   carryComments(evaluated, printed);
-  const first = evaluated.kept.filter((k) => k.first).map((k) => k.node);
-  const last = evaluated.kept.filter((k) => !k.first).map((k) => k.node);
-  return ctx.j.objectExpression([...first, ...printed.values(), ...last]);
+  const pending = [...printed.keys()];
+  const ordered: AnyNode[] = [];
+  for (const kept of evaluated.kept) {
+    const before = pending.filter((param) => kept.keysBefore.includes(sourceKey(evaluated, param) ?? ""));
+    before.forEach((param) => ordered.push(printed.get(param)));
+    pending.splice(0, pending.length, ...pending.filter((param) => !before.includes(param)));
+    ordered.push(kept.node);
+  }
+  pending.forEach((param) => ordered.push(printed.get(param)));
+  return ctx.j.objectExpression(ordered);
 }
 
 /** `body.diarization = true` after the literal: mapped one key at a time, or marked. */
@@ -175,11 +189,12 @@ function jsonStringifyArgument(path: AnyPath): AnyPath | undefined {
 export function rewriteBody(ctx: JsContext, target: BodyTarget, readsUtterances: boolean): AnyPath {
   const { object } = target;
   const evaluated = evaluateObject(ctx.j, object);
-  const branchLanguage = evaluated.conditionals.some((c) => c.branches.some((b) => givesLanguage(mapFragment(evaluateObject(ctx.j, b).body).params)));
+  const setsLanguage = (c: ConditionalSpread) => c.branches.some((b) => givesLanguage(mapFragment(evaluateObject(ctx.j, b).body).params));
+  const branchLanguage = evaluated.conditionals.some(setsLanguage);
   const mapped = mapRequest(evaluated.body, { readsUtterances, partial: evaluated.partial || branchLanguage });
   const followUps = evaluated.partial ? mapped.followUps : mapped.followUps.filter((f) => f.rule !== "request-unresolved");
   const addDetection = branchLanguage && !evaluated.partial && !givesLanguage(mapped.params);
-  evaluated.conditionals.forEach((c) => rewriteConditional(ctx, c, addDetection, object));
+  evaluated.conditionals.forEach((c) => rewriteConditional(ctx, c, addDetection && setsLanguage(c), object));
   const printed = printObjectWithKept(ctx, evaluated, mapped.params, styleOf(object.node));
   printed.comments = object.node.comments;
   reportFollowUps(ctx, object, followUps);
