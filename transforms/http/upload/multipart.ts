@@ -110,6 +110,8 @@ export function replaceMultipart(ctx: JsContext, call: GladiaCall, form: Multipa
   const file = form.append.node.arguments[1];
   setContentType(ctx, call, form);
   if (isStreamExpression(file)) addDuplex(ctx, call);
+  const holder = form.use.parent.node;
+  if (holder.type === "ObjectProperty" && holder.shorthand) holder.shorthand = false;
   form.use.replace(file);
   removeForm(form);
 }
