@@ -3,6 +3,8 @@ import { type AnyNode, type AnyPath } from "../shared/ast.js";
 import { findBinding, getReferences } from "../shared/scope.js";
 import { ASSEMBLYAI_BASE, ASSEMBLYAI_JOB_PREFIX } from "../../src/mapping/transport.js";
 import { getFacts } from "./detect/facts.js";
+import { formatLater } from "../shared/print/format-later.js";
+import { objectStyle } from "../shared/print/from-ast.js";
 import { fileBase, type BaseRef } from "./polling/file-base.js";
 
 // Polling (mapping §1): Gladia's create response `result_url` has no AssemblyAI counterpart; the
@@ -35,9 +37,11 @@ function replaceDestructured(ctx: JsContext, value: AnyPath, base: BaseRef | und
   const binding = findBinding(value, value.node.name);
   if (!binding) return false;
   const idProp = pattern.node.properties.find((p: AnyNode) => p.key?.name === "id" && p.value?.type === "Identifier");
+  const refs = getReferences(j, binding);
   let idName: string;
   if (idProp) {
     idName = idProp.value.name;
+    formatLater(ctx, pattern.node, objectStyle(ctx, pattern.node));
     pattern.node.properties = pattern.node.properties.filter((p: AnyNode) => p !== prop.node);
   } else {
     idName = findBinding(value, "id") ? value.node.name : "id";
@@ -45,7 +49,7 @@ function replaceDestructured(ctx: JsContext, value: AnyPath, base: BaseRef | und
     prop.node.value = j.identifier(idName);
     prop.node.shorthand = idName === "id";
   }
-  for (const ref of getReferences(j, binding)) ref.replace(transcriptUrl(ctx, j.identifier(idName), base));
+  for (const ref of refs) ref.replace(transcriptUrl(ctx, j.identifier(idName), base));
   return true;
 }
 

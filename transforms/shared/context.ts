@@ -23,6 +23,10 @@ export interface JsContext {
   secretLines: number[];
   /** Markers inserted into the tree (the text changed even if no step rewrote code). */
   markersInserted: number;
+  /** Tree passes run once every step is done, just before printing. */
+  beforePrint: (() => void)[];
+  /** Text passes run on the printed file, in order (e.g. code rendered after printing). */
+  afterPrint: ((text: string) => string)[];
 }
 
 export interface JsStep {
@@ -47,6 +51,8 @@ export function createContext(j: JSCodeshift, root: Collection, path: string, so
     followUps: [],
     secretLines: [],
     markersInserted: 0,
+    beforePrint: [],
+    afterPrint: [],
     mark(target, rule, detail) {
       const { message, docs } = getRule(rule);
       const text = detail ? `${message} (${detail})` : message;

@@ -38,6 +38,8 @@ import { followValue } from "./flow.js";
 import { doneNodes, trackItems } from "./item-reads.js";
 import { rewriteStatusUses } from "./status-uses.js";
 import { bindingOf, getReferences } from "./scope.js";
+import { formatLater } from "./print/format-later.js";
+import { objectStyle } from "./print/from-ast.js";
 import {
   ADDON_ENVELOPE_KEYS,
   JOB_KEYS_WITHOUT_EQUIVALENT,
@@ -257,15 +259,6 @@ function mapLeaf(level: ResultLevel, leaf: Leaf): RuleId | undefined {
   return undefined;
 }
 
-function buildProperty(ctx: JsContext, key: string, value: AnyNode): AnyNode {
-  const { j } = ctx;
-  const name = value.type === "AssignmentPattern" ? value.left : value;
-  const shorthand = name.type === "Identifier" && name.name === key;
-  const prop = j.objectProperty(isIdentifierName(key) ? j.identifier(key) : j.stringLiteral(key), value);
-  prop.shorthand = shorthand;
-  return prop;
-}
-
 /** The declarator owning a pattern, when new `name = init` declarators can be added beside it. */
 function pureDeclarator(pattern: AnyPath): AnyPath | undefined {
   const owner = pattern.parent;
@@ -285,29 +278,39 @@ function rewritePattern(ctx: JsContext, pattern: AnyPath, level: ResultLevel, re
   const declarator = pureDeclarator(pattern);
   if (aliases.length > 0 && !declarator) return ctx.mark(pattern, "result-unresolved");
   const unchanged = aliases.length === 0 && fields.every((l) => sameKeys(l.keys, l.mapped!) && !l.rule?.wrapInArray) && !hasNesting(pattern);
-  if (!unchanged) {
-    report.changed = true;
-    replacePattern(ctx, pattern, declarator, fields, aliases);
-  }
-  for (const leaf of leaves) followLeaf(ctx, leaf, report);
+  // Field bindings are followed while the pattern still declares them; aliases once they are declared on their own.
+  for (const leaf of fields) followLeaf(ctx, leaf, report);
+  if (unchanged) return;
+  report.changed = true;
+  replacePattern(ctx, pattern, declarator, fields, aliases);
+  for (const leaf of aliases) followLeaf(ctx, leaf, report);
 }
 
 function hasNesting(pattern: AnyPath): boolean {
   return pattern.node.properties.some((p: AnyNode) => p.value?.type === "ObjectPattern" || p.value?.left?.type === "ObjectPattern");
 }
 
+function leafProperty(ctx: JsContext, key: string, value: AnyNode): AnyNode {
+  const { j } = ctx;
+  const name = value.type === "AssignmentPattern" ? value.left : value;
+  const prop = j.objectProperty(isIdentifierName(key) ? j.identifier(key) : j.stringLiteral(key), value);
+  prop.shorthand = name.type === "Identifier" && name.name === key;
+  return prop;
+}
+
 function replacePattern(ctx: JsContext, pattern: AnyPath, declarator: AnyPath | undefined, fields: Leaf[], aliases: Leaf[]): void {
   const { j } = ctx;
-  const properties = fields.map((leaf) => buildProperty(ctx, leaf.mapped![0], leaf.value.node));
   const extra = aliases.map((leaf) => j.variableDeclarator(leaf.value.node, copyPure(ctx, declarator!.node.init)));
-  if (properties.length === 0) {
+  if (fields.length === 0) {
     // `const { result } = job` → `const result = job`
     const [first, ...rest] = extra;
     declarator!.node.id = first.id;
     declarator!.parent.node.declarations.splice(declarator!.name + 1, 0, ...rest);
     return;
   }
-  pattern.node.properties = properties;
+  const rebuilt = j.objectPattern(fields.map((leaf) => leafProperty(ctx, leaf.mapped![0], leaf.value.node)));
+  rebuilt.typeAnnotation = pattern.node.typeAnnotation;
+  pattern.replace(formatLater(ctx, rebuilt, objectStyle(ctx, pattern.node)));
   if (extra.length > 0) declarator!.parent.node.declarations.splice(declarator!.name + 1, 0, ...extra);
 }
 

@@ -1,23 +1,15 @@
-import type { JSCodeshift } from "jscodeshift";
+import type { JsContext } from "../../shared/context.js";
 import { isIdentifierName, type AnyNode } from "../../shared/ast.js";
 import { isOpaque, type RequestObject, type RequestValue } from "../../../src/mapping/request.js";
 
-// `mapRequest` params back to an object literal: Opaque leaves are the original nodes, new values
-// are new literals (recast prints them in the file's quote style).
+// `mapRequest` params back to nodes: Opaque leaves are the original nodes, new values are new
+// literals (laid out at print time by shared/print/format-later.ts).
 
-export interface PrintStyle {
-  /** The original object quoted its keys (`"audio_url": …`): keep doing so. */
-  quotedKeys: boolean;
-}
-
-function printKey(j: JSCodeshift, key: string, style: PrintStyle): AnyNode {
-  return style.quotedKeys || !isIdentifierName(key) ? j.stringLiteral(key) : j.identifier(key);
-}
-
-export function printValue(j: JSCodeshift, value: RequestValue, style: PrintStyle): AnyNode {
+export function printValue(ctx: JsContext, value: RequestValue): AnyNode {
+  const { j } = ctx;
   if (isOpaque(value)) return value.opaque as AnyNode;
   if (value === null) return j.nullLiteral();
-  if (Array.isArray(value)) return j.arrayExpression(value.map((v) => printValue(j, v, style)));
+  if (Array.isArray(value)) return j.arrayExpression(value.map((v) => printValue(ctx, v)));
   switch (typeof value) {
     case "string":
       return j.stringLiteral(value);
@@ -26,22 +18,14 @@ export function printValue(j: JSCodeshift, value: RequestValue, style: PrintStyl
     case "boolean":
       return j.booleanLiteral(value);
     default:
-      return printObject(j, value as RequestObject, style);
+      return j.objectExpression(Object.entries(value as RequestObject).map(([k, v]) => printProperty(ctx, k, v)));
   }
 }
 
-export function printProperty(j: JSCodeshift, key: string, value: RequestValue, style: PrintStyle): AnyNode {
-  const node = j.objectProperty(printKey(j, key, style), printValue(j, value, style));
+export function printProperty(ctx: JsContext, key: string, value: RequestValue): AnyNode {
+  const { j } = ctx;
+  const node = j.objectProperty(isIdentifierName(key) ? j.identifier(key) : j.stringLiteral(key), printValue(ctx, value));
   const valueNode = node.value as AnyNode;
-  if (!style.quotedKeys && valueNode.type === "Identifier" && valueNode.name === key) node.shorthand = true;
+  if (valueNode.type === "Identifier" && valueNode.name === key) node.shorthand = true;
   return node;
-}
-
-export function printObject(j: JSCodeshift, object: RequestObject, style: PrintStyle): AnyNode {
-  return j.objectExpression(Object.entries(object).map(([key, value]) => printProperty(j, key, value, style)));
-}
-
-export function styleOf(object: AnyNode): PrintStyle {
-  const keys = object.properties.filter((p: AnyNode) => p.type === "ObjectProperty" && !p.computed).map((p: AnyNode) => p.key.type);
-  return { quotedKeys: keys.length > 0 && keys.every((t: string) => t === "StringLiteral") };
 }

@@ -4,7 +4,9 @@ import { callSites, constInit, findBinding, functionBinding, getReferences, type
 import { isOpaque, mapRequest, type MapRequestResult, type RequestFollowUp, type RequestObject } from "../../../src/mapping/request.js";
 import { getRule } from "../../../src/mapping/rules.js";
 import { evaluateObject, evaluateValue, type ConditionalSpread, type EvaluatedBody } from "./evaluate-body.js";
-import { printProperty, printValue, styleOf, type PrintStyle } from "./print-body.js";
+import { printProperty, printValue } from "./print-body.js";
+import { formatLater } from "../../shared/print/format-later.js";
+import { objectStyle } from "../../shared/print/from-ast.js";
 
 // One Gladia request body (an object literal the file shows) → AssemblyAI params, printed in place.
 // Unknown spreads and computed keys stay as written and the body is marked; conditional spreads are
@@ -36,13 +38,13 @@ function relatedBody(body: RequestObject, key: string): RequestObject {
   return related;
 }
 
-/** Comments of the original properties go to the property they became. */
+/** Comments of the original properties go to the property they became (or the last one). */
 function carryComments(evaluated: EvaluatedBody, printed: Map<string, AnyNode>): void {
   for (const [key, original] of evaluated.properties) {
-    if (!original.comments?.length) continue;
+    if (!original.comments?.length || [...printed.values()].includes(original)) continue;
     const produced = Object.keys(mapFragment(relatedBody(evaluated.body, key)).params).find((k) => printed.has(k));
     const target = produced ? printed.get(produced) : [...printed.values()].at(-1);
-    if (target && target !== original) target.comments = [...(target.comments ?? []), ...original.comments];
+    if (target) target.comments = [...(target.comments ?? []), ...original.comments];
   }
 }
 
@@ -51,7 +53,7 @@ function rewriteBranch(ctx: JsContext, branch: AnyPath, addDetection: boolean, a
   const { params, followUps } = mapFragment(evaluated.body);
   if (addDetection && !givesLanguage(params)) params.language_detection = true;
   reportFollowUps(ctx, at, evaluated.partial ? [...followUps, { rule: "request-unresolved" }] : followUps);
-  branch.replace(printObjectWithKept(ctx, evaluated, params, styleOf(branch.node)));
+  branch.replace(formatLater(ctx, bodyObject(ctx, evaluated, params), objectStyle(ctx, branch.node)));
 }
 
 /** `...(c ? A : B)` / `...(c && A)`: each branch mapped; the language default goes where none is given. */
@@ -60,7 +62,7 @@ function rewriteConditional(ctx: JsContext, conditional: ConditionalSpread, addD
   conditional.branches.forEach((branch) => rewriteBranch(ctx, branch, addDetection, at));
   const arg = unwrap(conditional.path.node.argument);
   if (addDetection && arg.type === "LogicalExpression") {
-    const detection = j.objectExpression([j.objectProperty(j.identifier("language_detection"), j.booleanLiteral(true))]);
+    const detection = formatLater(ctx, printValue(ctx, { language_detection: true }), objectStyle(ctx, undefined));
     conditional.path.node.argument = j.conditionalExpression(arg.left, arg.right, detection);
   }
 }
@@ -71,12 +73,12 @@ function sourceKey(evaluated: EvaluatedBody, param: string): string | undefined 
 }
 
 /** Params in mapping order, with kept spreads/computed keys where they were relative to their neighbours. */
-function printObjectWithKept(ctx: JsContext, evaluated: EvaluatedBody, params: RequestObject, style: PrintStyle): AnyNode {
+function bodyObject(ctx: JsContext, evaluated: EvaluatedBody, params: RequestObject): AnyNode {
   const printed = new Map<string, AnyNode>();
   for (const [key, value] of Object.entries(params)) {
     const original = evaluated.properties.get(key);
     const unchanged = original?.type === "ObjectProperty" && isOpaque(value) && value.opaque === original.value;
-    printed.set(key, unchanged ? original : printProperty(ctx.j, key, value, style));
+    printed.set(key, unchanged ? original : printProperty(ctx, key, value));
   }
   carryComments(evaluated, printed);
   const pending = [...printed.keys()];
@@ -111,7 +113,7 @@ function rewriteAssignments(ctx: JsContext, binding: Binding | undefined): void 
     }
     const [[newKey, value]] = entries;
     member.node.property = member.node.computed ? ctx.j.stringLiteral(newKey) : ctx.j.identifier(newKey);
-    assignment.node.right = printValue(ctx.j, value, { quotedKeys: false });
+    assignment.node.right = printValue(ctx, value);
     reportFollowUps(ctx, assignment, followUps);
   }
 }
@@ -195,7 +197,7 @@ export function rewriteBody(ctx: JsContext, target: BodyTarget, readsUtterances:
   const followUps = evaluated.partial ? mapped.followUps : mapped.followUps.filter((f) => f.rule !== "request-unresolved");
   const addDetection = branchLanguage && !evaluated.partial && !givesLanguage(mapped.params);
   evaluated.conditionals.forEach((c) => rewriteConditional(ctx, c, addDetection && setsLanguage(c), object));
-  const printed = printObjectWithKept(ctx, evaluated, mapped.params, styleOf(object.node));
+  const printed = formatLater(ctx, bodyObject(ctx, evaluated, mapped.params), objectStyle(ctx, object.node));
   printed.comments = object.node.comments;
   reportFollowUps(ctx, object, followUps);
   const [replaced] = object.replace(printed);

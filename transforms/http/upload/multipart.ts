@@ -4,6 +4,8 @@ import { findBinding, getReferences, type Binding } from "../../shared/scope.js"
 import { UPLOAD } from "../../../src/mapping/transport.js";
 import type { GladiaCall } from "../detect/facts.js";
 import { propertyPath, propertyValue } from "../detect/objects.js";
+import { formatLater } from "../../shared/print/format-later.js";
+import { objectStyle } from "../../shared/print/from-ast.js";
 
 // Gladia's multipart upload (`FormData` / `form-data` with field `audio`) → AssemblyAI's raw body:
 // the appended file becomes the body, `Content-Type: application/octet-stream`, the form goes.
@@ -47,41 +49,26 @@ export function multipartForm(ctx: JsContext, use: AnyPath): MultipartForm | und
   return { binding, append, headerCalls, use };
 }
 
-/** `{ "content-type": "application/octet-stream" }`, keeping the other headers of the call. */
 function contentTypeProperty(ctx: JsContext): AnyNode {
   return ctx.j.objectProperty(ctx.j.stringLiteral("content-type"), ctx.j.stringLiteral(UPLOAD.contentType));
 }
 
+function newObject(ctx: JsContext, properties: AnyNode[], like?: AnyNode): AnyNode {
+  return formatLater(ctx, ctx.j.objectExpression(properties), objectStyle(ctx, like));
+}
+
+/** The call's headers with the raw-upload content type (form headers and any old content type go). */
 function withContentType(ctx: JsContext, headers: AnyPath, form: MultipartForm): AnyNode {
-  const { j } = ctx;
   const isFormHeaders = (n: AnyNode) => form.headerCalls.some((c) => c.node === unwrap(n));
   const node = unwrap(headers.node);
-  if (isFormHeaders(node)) return j.objectExpression([contentTypeProperty(ctx)]);
+  if (isFormHeaders(node)) return newObject(ctx, [contentTypeProperty(ctx)]);
   if (node.type === "ObjectExpression") {
     const kept = node.properties.filter(
       (p: AnyNode) => !(p.type === "SpreadElement" && isFormHeaders(p.argument)) && propertyKey(p)?.toLowerCase() !== "content-type",
     );
-    return j.objectExpression([...kept, contentTypeProperty(ctx)]);
+    return newObject(ctx, [...kept, contentTypeProperty(ctx)], node);
   }
-  return j.objectExpression([j.spreadElement(node), contentTypeProperty(ctx)]);
-}
-
-/** Put the content type in the call's headers (adding headers or a config argument if needed). */
-export function setContentType(ctx: JsContext, call: GladiaCall, form: MultipartForm): void {
-  const { j } = ctx;
-  const headers = propertyValue(call.options, "headers");
-  if (headers) {
-    const prop = headers.parent.node;
-    prop.value = withContentType(ctx, headers, form);
-    prop.shorthand = false;
-    return;
-  }
-  const headersProp = j.objectProperty(j.identifier("headers"), j.objectExpression([contentTypeProperty(ctx)]));
-  if (call.options) {
-    call.options.node.properties.push(headersProp);
-    return;
-  }
-  call.path.node.arguments.push(j.objectExpression([headersProp]));
+  return newObject(ctx, [ctx.j.spreadElement(node), contentTypeProperty(ctx)]);
 }
 
 function isStreamExpression(node: AnyNode): boolean {
@@ -89,13 +76,6 @@ function isStreamExpression(node: AnyNode): boolean {
   if (!isCall(n)) return false;
   const name = n.callee.type === "Identifier" ? n.callee.name : memberKey(n.callee);
   return name === "createReadStream";
-}
-
-/** Node's fetch needs `duplex: "half"` to send a stream body. */
-function addDuplex(ctx: JsContext, call: GladiaCall): void {
-  const { j } = ctx;
-  if (call.client !== "fetch" || !call.options || propertyPath(call.options, "duplex")) return;
-  call.options.node.properties.push(j.objectProperty(j.identifier("duplex"), j.stringLiteral("half")));
 }
 
 /** Removes `const form = new FormData()` and `form.append(…)` once nothing else uses the form. */
@@ -107,11 +87,28 @@ function removeForm(form: MultipartForm): void {
 }
 
 export function replaceMultipart(ctx: JsContext, call: GladiaCall, form: MultipartForm): void {
+  const { j } = ctx;
   const file = form.append.node.arguments[1];
-  setContentType(ctx, call, form);
-  if (isStreamExpression(file)) addDuplex(ctx, call);
   const holder = form.use.parent.node;
   if (holder.type === "ObjectProperty" && holder.shorthand) holder.shorthand = false;
   form.use.replace(file);
+  const extra: AnyNode[] = [];
+  const headers = propertyValue(call.options, "headers");
+  if (headers) {
+    headers.parent.node.shorthand = false;
+    headers.parent.node.value = withContentType(ctx, headers, form);
+  } else {
+    extra.push(j.objectProperty(j.identifier("headers"), newObject(ctx, [contentTypeProperty(ctx)])));
+  }
+  // Node's fetch needs `duplex: "half"` to send a stream body.
+  if (call.client === "fetch" && isStreamExpression(file) && !propertyPath(call.options, "duplex")) {
+    extra.push(j.objectProperty(j.identifier("duplex"), j.stringLiteral("half")));
+  }
+  if (extra.length > 0 && call.options) {
+    formatLater(ctx, call.options.node, objectStyle(ctx, call.options.node));
+    call.options.node.properties.push(...extra);
+  } else if (extra.length > 0) {
+    call.path.node.arguments.push(newObject(ctx, extra));
+  }
   removeForm(form);
 }

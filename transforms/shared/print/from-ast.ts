@@ -1,0 +1,65 @@
+import type { JsContext } from "../context.js";
+import type { AnyNode } from "../ast.js";
+import type { Doc, DocEntry, ObjectStyle } from "./doc.js";
+
+// Docs from existing nodes: their code as written, their comments, the style of an object literal.
+
+const DEFAULT_STYLE: ObjectStyle = { multiline: false, bracketSpacing: true, trailingComma: false };
+
+function fileQuote(ctx: JsContext): "single" | "double" {
+  return (ctx.source.match(/'/g) ?? []).length > (ctx.source.match(/"/g) ?? []).length ? "single" : "double";
+}
+
+/** The code of a node as it will print (original text when untouched), without its comments. */
+export function nodeText(ctx: JsContext, node: AnyNode): string {
+  const comments = node.comments;
+  node.comments = null;
+  try {
+    return ctx.j(node).toSource({ quote: fileQuote(ctx) });
+  } finally {
+    node.comments = comments;
+  }
+}
+
+export function rawDoc(ctx: JsContext, node: AnyNode): Doc {
+  return { kind: "raw", text: nodeText(ctx, node) };
+}
+
+function commentText(comment: { type: string; value: string }): string {
+  return comment.type === "CommentLine" || comment.type === "Line" ? `//${comment.value}` : `/*${comment.value}*/`;
+}
+
+/** Leading and trailing comments of a node, as source text. */
+export function commentsOf(node: AnyNode): { leading: string[]; trailing: string[] } {
+  const comments: { type: string; value: string; leading?: boolean; trailing?: boolean }[] = node?.comments ?? [];
+  return {
+    leading: comments.filter((c) => !c.trailing).map(commentText),
+    trailing: comments.filter((c) => c.trailing).map(commentText),
+  };
+}
+
+/** How an object literal (or pattern) from the file is laid out; defaults for new ones. */
+export function objectStyle(ctx: JsContext, node: AnyNode): ObjectStyle {
+  if (typeof node?.start !== "number" || !node.loc) return DEFAULT_STYLE;
+  const text = ctx.source.slice(node.start, node.end);
+  const multiline = node.loc.start.line !== node.loc.end.line;
+  const empty = (node.properties ?? []).length === 0;
+  const keys = (node.properties ?? []).filter((p: AnyNode) => /Property$/.test(p.type) && !p.computed).map((p: AnyNode) => p.key.type);
+  return {
+    multiline,
+    bracketSpacing: empty || /^\{\s/.test(text),
+    trailingComma: multiline && /,\s*(\/\/[^\n]*\s*)*\}$/.test(text),
+    quotedKeys: keys.length > 0 && keys.every((t: string) => t === "StringLiteral"),
+    originalLength: multiline ? undefined : text.length,
+  };
+}
+
+/** An existing property (or spread) as a doc entry: its code and its comments. */
+export function propertyEntry(ctx: JsContext, prop: AnyNode): DocEntry {
+  return { raw: nodeText(ctx, prop), ...commentsOf(prop) };
+}
+
+/** An existing object literal as a doc (to append entries to it without reprinting it generically). */
+export function objectDoc(ctx: JsContext, node: AnyNode, extra: DocEntry[] = []): Doc {
+  return { kind: "object", entries: [...node.properties.map((p: AnyNode) => propertyEntry(ctx, p)), ...extra], style: objectStyle(ctx, node) };
+}
