@@ -100,13 +100,14 @@ export const ITEM_FIELDS: Record<ItemKind, Record<string, ItemFieldRule>> = {
 };
 
 /** Names code bases commonly give the three levels of a Gladia job (for the "root" of a chain). */
-export type ResultLevel = "job" | "result" | "transcription";
+export type ResultLevel = "job" | "result" | "transcription" | "metadata";
 
 /** A level's prefix within the job: a `result` alias stands for `J.result`. */
 export const LEVEL_PREFIX: Record<ResultLevel, string[]> = {
   job: [],
   result: ["result"],
   transcription: ["result", "transcription"],
+  metadata: ["result", "metadata"],
 };
 
 export interface MappedPath {

@@ -15,8 +15,9 @@ function bodyExpression(call: GladiaCall): AnyPath | undefined {
   return propertyValue(call.options, "json") ?? propertyValue(call.options, "body");
 }
 
+/** Once per file: the first read of utterances whose request the file does not show. */
 function markUtteranceReads(ctx: JsContext, reads: AnyPath[]): void {
-  reads.forEach((read) => ctx.mark(read, "utterances-need-speaker-labels"));
+  if (reads.length > 0) ctx.mark(reads[0], "utterances-need-speaker-labels");
 }
 
 export const httpRequestStep: JsStep = {

@@ -47,6 +47,15 @@ function hasSeconds(kind: ItemKind): boolean {
   return Object.values(ITEM_FIELDS[kind]).some((rule) => rule.seconds);
 }
 
+/** `groups[speaker]` on an object literal or a Map is fine with letters; an array needs numbers. */
+function isKeyedObject(object: AnyPath): boolean {
+  const node = object.node;
+  if (node.type !== "Identifier") return false;
+  const binding = bindingOf(object);
+  const init = binding?.id.parent.node.type === "VariableDeclarator" ? binding.id.parent.node.init : undefined;
+  return init?.type === "ObjectExpression" || (init?.type === "NewExpression" && init.callee.name === "Map");
+}
+
 /** Is this expression used as a number (arithmetic, numeric comparison, indexing)? */
 export function isNumericUse(path: AnyPath): boolean {
   const parent = path.parent;
@@ -57,7 +66,7 @@ export function isNumericUse(path: AnyPath): boolean {
     if (NUMERIC_OPERATORS.has(pn.operator)) return true;
     return (pn.operator === "+" || EQUALITY.has(pn.operator)) && isNumericLiteral(other);
   }
-  if (isMember(pn) && pn.computed && pn.property === path.node) return true;
+  if (isMember(pn) && pn.computed && pn.property === path.node) return !isKeyedObject(path.parent.get("object"));
   if (pn.type === "UnaryExpression" && ["-", "+", "~"].includes(pn.operator)) return true;
   if (pn.type === "UpdateExpression") return true;
   if (isCall(pn) && pn.callee.type === "Identifier" && NUMERIC_CALLS.has(pn.callee.name)) return true;

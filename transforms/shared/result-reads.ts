@@ -6,7 +6,7 @@
  *   interface ResultRoot {
  *     path: ASTPath;  // an expression that evaluates to the value (`job`, `res.data`, `await r.json()`),
  *                     // or the identifier (or object/array pattern) that declares a binding holding it
- *     level: "job" | "result" | "transcription";  // a whole job `J`, `J.result`, or `J.result.transcription`
+ *     level: "job" | "result" | "transcription" | "metadata";  // `J`, `J.result`, `J.result.transcription`, `J.result.metadata`
  *   }
  *   interface ResultReadsReport {
  *     changed: boolean;           // the tree changed (markers are counted by ctx separately)
@@ -63,7 +63,7 @@ export interface ResultReadsReport {
   utteranceReads: AnyPath[];
 }
 
-const LEVELS: ResultLevel[] = ["job", "result", "transcription"];
+const LEVELS: ResultLevel[] = ["job", "result", "transcription", "metadata"];
 
 interface Link {
   path: AnyPath;
