@@ -18,7 +18,9 @@ function run(code: string, roots: Record<string, ResultLevel>, path = "x.ts") {
     return { path: id, level };
   });
   const report = rewriteResultReads(ctx, paths);
-  return { text: root.toSource({ quote: "double" }), report, ctx };
+  ctx.beforePrint.forEach((pass) => pass());
+  const text = ctx.afterPrint.reduce((printed, pass) => pass(printed), root.toSource({ quote: "double" }));
+  return { text, report, ctx };
 }
 
 describe("rewriteResultReads", () => {
@@ -59,7 +61,7 @@ describe("rewriteResultReads", () => {
       { job: "job" },
     );
     expect(text).toBe(
-      `const job = get();\nconst {\n  status,\n  text: full_transcript,\n  utterances\n} = job;\nif (status === "completed") utterances.map(({ start, speaker, words: [first] }) => \`\${start / 1000} \${speaker} \${first.text}\`);\n`,
+      `const job = get();\nconst { status, text: full_transcript, utterances } = job;\nif (status === "completed") utterances.map(({ start, speaker, words: [first] }) => \`\${start / 1000} \${speaker} \${first.text}\`);\n`,
     );
   });
 

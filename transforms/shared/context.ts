@@ -2,7 +2,7 @@ import type { ASTPath, Collection, JSCodeshift } from "jscodeshift";
 import type { FollowUp, TransformOptions } from "../../src/core/types.js";
 import type { RuleId } from "../../src/mapping/rules.js";
 import { getRule } from "../../src/mapping/rules.js";
-import { insertMarker } from "./markers.js";
+import { createMarkerQueue, insertMarker, writeMarkers } from "./markers.js";
 
 /** What every JS/TS step gets: one parsed tree shared by all steps, and the ways to report. */
 export interface JsContext {
@@ -41,6 +41,7 @@ function lineOf(target: ASTPath | undefined): number {
 }
 
 export function createContext(j: JSCodeshift, root: Collection, path: string, source: string, options: TransformOptions): JsContext {
+  const markers = createMarkerQueue();
   const ctx: JsContext = {
     j,
     root,
@@ -52,11 +53,11 @@ export function createContext(j: JSCodeshift, root: Collection, path: string, so
     secretLines: [],
     markersInserted: 0,
     beforePrint: [],
-    afterPrint: [],
+    afterPrint: [(text) => writeMarkers(markers, text)],
     mark(target, rule, detail) {
       const { message, docs } = getRule(rule);
       const text = detail ? `${message} (${detail})` : message;
-      if (insertMarker(j, target, text, docs)) ctx.markersInserted++;
+      if (insertMarker(j, markers, target, text, docs)) ctx.markersInserted++;
       ctx.followUps.push({ rule, kind: "marker", line: lineOf(target), message: text, docs });
     },
     note(rule, target) {
