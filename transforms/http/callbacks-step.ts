@@ -1,4 +1,6 @@
-import type { JsStep } from "../shared/context.js";
+import type { JsContext, JsStep } from "../shared/context.js";
+import { memberKey, parentMember, propertyKey, type AnyNode, type AnyPath } from "../shared/ast.js";
+import { followValue } from "../shared/flow.js";
 import { findCallbackBodies } from "./callbacks/callback-bodies.js";
 import { rewriteCallbackReads } from "./callbacks/callback-reads.js";
 
@@ -6,13 +8,36 @@ import { rewriteCallbackReads } from "./callbacks/callback-reads.js";
 // read a Gladia callback body. The request-side `callback`/`callback_url` → `webhook_url` is in
 // the request mapping.
 
+/** "gladia" in a string, template or name (not only in a comment). */
+function mentionsGladiaInCode(ctx: JsContext): boolean {
+  const { j, root } = ctx;
+  const test = (text: unknown) => typeof text === "string" && /gladia/i.test(text);
+  return (
+    root.find(j.StringLiteral).some((p: AnyPath) => test(p.node.value)) ||
+    root.find(j.TemplateElement).some((p: AnyPath) => test(p.node.value.raw)) ||
+    root.find(j.Identifier).some((p: AnyPath) => test(p.node.name))
+  );
+}
+
+/** The body reads `payload`, which only Gladia's callback shape has next to those events. */
+function readsPayload(ctx: JsContext, starts: AnyPath[]): boolean {
+  const flow = followValue(ctx.j, starts);
+  return (
+    flow.exprs.some((e) => memberKey(parentMember(e)?.node) === "payload") ||
+    flow.patterns.some((p) => p.node.properties?.some((prop: AnyNode) => propertyKey(prop) === "payload"))
+  );
+}
+
 export const httpCallbacksStep: JsStep = {
   name: "http-callbacks",
   description: "Gladia callback handlers: id → transcript_id, event → status, payload reads → marker with the fetch",
   run(ctx) {
     if (!/gladia/i.test(ctx.source) || !/transcription\.(success|error|created)/.test(ctx.source)) return false;
+    const mentioned = mentionsGladiaInCode(ctx);
     let changed = false;
-    for (const starts of findCallbackBodies(ctx)) changed = rewriteCallbackReads(ctx, starts) || changed;
+    for (const starts of findCallbackBodies(ctx)) {
+      if (mentioned || readsPayload(ctx, starts)) changed = rewriteCallbackReads(ctx, starts) || changed;
+    }
     return changed;
   },
 };

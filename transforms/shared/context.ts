@@ -3,6 +3,7 @@ import type { FollowUp, TransformOptions } from "../../src/core/types.js";
 import type { RuleId } from "../../src/mapping/rules.js";
 import { getRule } from "../../src/mapping/rules.js";
 import { createMarkerQueue, insertMarker, writeMarkers } from "./markers.js";
+import { keepSemicolonStyle } from "./print/semicolons.js";
 
 /** What every JS/TS step gets: one parsed tree shared by all steps, and the ways to report. */
 export interface JsContext {
@@ -53,7 +54,7 @@ export function createContext(j: JSCodeshift, root: Collection, path: string, so
     secretLines: [],
     markersInserted: 0,
     beforePrint: [],
-    afterPrint: [(text) => writeMarkers(markers, text)],
+    afterPrint: [(text) => writeMarkers(markers, text), (text) => keepSemicolonStyle(source, text)],
     mark(target, rule, detail) {
       const { message, docs } = getRule(rule);
       const text = detail ? `${message} (${detail})` : message;

@@ -38,17 +38,23 @@ export function commentsOf(node: AnyNode): { leading: string[]; trailing: string
   };
 }
 
+/** The original source text of a node from the file (undefined for new nodes). */
+function originalText(node: AnyNode): string | undefined {
+  const loc = node?.loc;
+  return loc?.lines ? loc.lines.slice(loc.start, loc.end).toString() : undefined;
+}
+
 /** How an object literal (or pattern) from the file is laid out; defaults for new ones. */
-export function objectStyle(ctx: JsContext, node: AnyNode): ObjectStyle {
-  if (typeof node?.start !== "number" || !node.loc) return DEFAULT_STYLE;
-  const text = ctx.source.slice(node.start, node.end);
+export function objectStyle(_ctx: JsContext, node: AnyNode): ObjectStyle {
+  const text = originalText(node);
+  if (text === undefined) return DEFAULT_STYLE;
   const multiline = node.loc.start.line !== node.loc.end.line;
   const empty = (node.properties ?? []).length === 0;
   const keys = (node.properties ?? []).filter((p: AnyNode) => /Property$/.test(p.type) && !p.computed).map((p: AnyNode) => p.key.type);
   return {
     multiline,
     bracketSpacing: empty || /^\{\s/.test(text),
-    trailingComma: multiline && /,\s*(\/\/[^\n]*\s*)*\}$/.test(text),
+    trailingComma: multiline && node.extra?.trailingComma !== undefined,
     quotedKeys: keys.length > 0 && keys.every((t: string) => t === "StringLiteral"),
     originalLength: multiline ? undefined : text.length,
   };
