@@ -4,9 +4,9 @@
 
 const STATEMENT_START = /^\s*(return|throw|const|let|var)\b/;
 
+/** Semicolon-free style: no line of the file ends with a `;`. */
 function usesSemicolons(source: string): boolean {
-  const lines = source.split("\n").filter((l) => STATEMENT_START.test(l));
-  return lines.length === 0 || lines.filter((l) => /;\s*$/.test(l)).length * 2 >= lines.length;
+  return /;[ \t]*(\/\/.*)?$/m.test(source);
 }
 
 export function keepSemicolonStyle(source: string, printed: string): string {
