@@ -6,6 +6,7 @@ import { httpPollingStep } from "./http/polling-step.js";
 import { httpRequestStep } from "./http/request-step.js";
 import { httpResultsStep } from "./http/results-step.js";
 import { httpTransportStep } from "./http/transport-step.js";
+import { httpTypesStep } from "./http/types-step.js";
 import { httpUploadStep } from "./http/upload-step.js";
 
 /**
@@ -13,4 +14,4 @@ import { httpUploadStep } from "./http/upload-step.js";
  * earlier one recorded in `ctx.shared` (e.g. which bindings hold Gladia responses). The HTTP
  * transport step runs last so every HTTP step sees the original Gladia URLs.
  */
-export const JS_STEPS: JsStep[] = [envVarsStep, httpDetectStep, httpResultsStep, httpRequestStep, httpUploadStep, httpPollingStep, httpCallbacksStep, httpTransportStep];
+export const JS_STEPS: JsStep[] = [envVarsStep, httpDetectStep, httpResultsStep, httpRequestStep, httpUploadStep, httpPollingStep, httpCallbacksStep, httpTypesStep, httpTransportStep];

@@ -59,6 +59,7 @@ export const RULES = {
   "sentences-result": { kind: "marker", message: "Sentences are not in the transcript: fetch GET /v2/transcript/{id}/sentences (`client.transcripts.sentences(id)`).", docs: DOCS.sentences },
   "addon-envelope": { kind: "marker", message: "AssemblyAI results have no add-on envelope (`success`, `is_empty`, `error`): check the transcript `status`/`error` and whether the field is null.", docs: DOCS.getTranscript },
   "job-extra": { kind: "marker", message: "AssemblyAI transcripts have no `file`, `request_params` or `custom_metadata`: request options are echoed as top-level fields (e.g. `speaker_labels`), audio at `audio_url`, duration at `audio_duration`.", docs: DOCS.getTranscript },
+  "job-type": { kind: "marker", message: "This type describes a Gladia job: an AssemblyAI transcript is flat — `id`, `status` (\"queued\" | \"processing\" | \"completed\" | \"error\"), `error?: string`, `text`, `utterances` (speaker \"A\", times in ms), `words`, `language_code`, `audio_duration`, `summary`, `chapters`, `entities` — or use `Transcript` from the `assemblyai` package.", docs: DOCS.getTranscript },
   "result-unresolved": { kind: "marker", message: "This reads a Gladia result path the codemod could not map: AssemblyAI's transcript has `text`, `utterances`, `words`, `chapters`, `entities`, `summary`, `language_code`, `audio_duration` at the top level.", docs: DOCS.getTranscript },
 
   // Callbacks (§4)

@@ -68,7 +68,9 @@ export function insertMarker(j: JSCodeshift, queue: MarkerQueue, target: ASTPath
 /** The printed text with each placeholder statement turned into its marker comment. */
 export function writeMarkers(queue: MarkerQueue, text: string): string {
   if (queue.texts.length === 0) return text;
-  return text.replace(new RegExp(`^([ \\t]*)${PLACEHOLDER}(\\d+)__;?[ \\t]*$`, "gm"), (_m, indent: string, n: string) => `${indent}// ${queue.texts[Number(n)]}`);
+  // recast may put a blank line between the placeholder and a multi-line statement: the marker stays on top of it.
+  const line = new RegExp(`^([ \\t]*)${PLACEHOLDER}(\\d+)__;?[ \\t]*\\n(?:[ \\t]*\\n)*`, "gm");
+  return text.replace(line, (_m, indent: string, n: string) => `${indent}// ${queue.texts[Number(n)]}\n`);
 }
 
 /** In JSX children a comment must be an expression container: `{/* … *\/}` before the child. */
