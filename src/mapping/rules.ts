@@ -19,6 +19,7 @@ export const RULES = {
   "hardcoded-key": { kind: "note", message: "A hard-coded API key was found here: move it to the ASSEMBLYAI_API_KEY environment variable (the value is not shown).", docs: DOCS.auth },
   "delete-response": { kind: "note", message: "DELETE /v2/transcript/{id} answers 200 with the scrubbed transcript, where Gladia answered 202 with no body.", docs: DOCS.deleteTranscript },
   "result-url": { kind: "note", message: "Gladia's `result_url` does not exist: the transcript URL is https://api.assemblyai.com/v2/transcript/{id}.", docs: DOCS.getTranscript },
+  "http-helper": { kind: "marker", message: "This helper sends several kinds of Gladia requests (the path comes from its callers): its URLs and headers were migrated, but check each caller — a create body needs AssemblyAI params (language_detection: true when no language is set, speaker_labels, …), upload bodies raw bytes, and job reads the flat transcript (`text`, `utterances`, status \"completed\").", docs: DOCS.transcript },
   "result-url-unresolved": { kind: "marker", message: "Gladia's `result_url` does not exist on AssemblyAI: poll `https://api.assemblyai.com/v2/transcript/${id}` with the transcript `id` instead.", docs: DOCS.getTranscript },
   "status-values": { kind: "note", message: "Statuses are queued / processing / completed / error (Gladia's `done` is `completed`); a failed job's message is the string `error` (Gladia: integer `error_code`).", docs: DOCS.getTranscript },
 

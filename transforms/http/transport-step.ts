@@ -15,6 +15,7 @@ function markUnmigrated(ctx: JsContext, calls: GladiaCall[]): boolean {
     if (call.kind === "v1") ctx.mark(call.path, "v1-api");
     if (call.kind === "file") ctx.mark(call.path, "get-file");
     if (call.kind === "list") ctx.mark(call.path, "list-pagination");
+    if (call.kind === "unknown") ctx.mark(call.path, "http-helper");
     if (call.kind === "delete") {
       ctx.note("delete-response", call.path);
       changed = rewriteDeleteStatus(ctx, call) || changed;

@@ -93,9 +93,10 @@ function convertSeconds(ctx: JsContext, read: AnyPath): void {
   divideBy1000(ctx, read);
 }
 
-/** Speaker/channel reads: fine as strings, marked where used as numbers. */
+/** Speaker reads: fine as strings, marked where used as numbers. Other rules: always marked. */
 function checkRuleUse(ctx: JsContext, starts: AnyPath[], rule: RuleId): void {
-  if (rule !== "speaker-letter" && rule !== "channel-string") return ctx.mark(starts[0], rule);
+  // A channel is "1", "2"… where Gladia had 0, 1…: even printed it differs, so every read is marked.
+  if (rule !== "speaker-letter") return ctx.mark(starts[0], rule);
   const numeric = followValue(ctx.j, starts).exprs.filter(isNumericUse);
   numeric.forEach((use) => ctx.mark(use, rule));
   if (numeric.length === 0 && rule === "speaker-letter") ctx.note("speaker-label-note", starts[0]);

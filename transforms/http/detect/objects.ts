@@ -38,6 +38,8 @@ export function propertyPath(object: AnyPath | undefined, key: string): AnyPath 
 /** Upper-case HTTP method from `{ method: "post" }`; `fallback` when absent, undefined when dynamic. */
 export function methodOf(object: AnyPath | undefined, fallback: string): string | undefined {
   const value = propertyValue(object, "method");
+  // `{ ...init, headers }`: the method may be in the spread.
+  if (!value && object?.node.properties.some((p: AnyNode) => p.type === "SpreadElement")) return undefined;
   if (!value) return fallback;
   return staticString(value.node)?.toUpperCase();
 }

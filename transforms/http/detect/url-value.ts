@@ -24,7 +24,11 @@ export interface UrlValue {
 const dynamic = (): UrlValue => ({ text: DYN, owners: [] });
 
 function concat(a: UrlValue, b: UrlValue): UrlValue {
-  return { text: a.text + b.text, owners: [...a.owners, ...b.owners], last: b.text === "" ? a.last : b.last };
+  const joined: UrlValue = { text: a.text + b.text, owners: [...a.owners, ...b.owners], last: b.text === "" ? a.last : b.last };
+  // A parameter's alternatives carry through: `BASE + path` is one URL per call site.
+  if (a.alternatives) joined.alternatives = a.alternatives.map((alt) => concat(alt, { ...b, alternatives: undefined }));
+  else if (b.alternatives) joined.alternatives = b.alternatives.map((alt) => concat(a, alt));
+  return joined;
 }
 
 function literal(path: AnyPath, text: string): UrlValue {
