@@ -1,5 +1,5 @@
 import type { JSCodeshift } from "jscodeshift";
-import { isCall, isFunction, isMember, memberKey, TRANSPARENT, type AnyNode, type AnyPath } from "./ast.js";
+import { isCall, isFunction, isMember, memberKey, propertyKey, TRANSPARENT, type AnyNode, type AnyPath } from "./ast.js";
 import { callSites, findBinding, functionBinding, functionOf, getReferences, isExported } from "./scope.js";
 
 // Where does a value go within the file? From an expression (or a binding) we follow it through
@@ -29,7 +29,7 @@ function enclosingFunction(path: AnyPath): AnyPath | undefined {
 }
 
 /** `resolve` of `new Promise((resolve) => …)`: calling it makes the value the promise's. */
-function promiseOfResolve(j: JSCodeshift, calleePath: AnyPath): AnyPath | undefined {
+function promiseOfResolve(calleePath: AnyPath): AnyPath | undefined {
   if (calleePath.node.type !== "Identifier") return undefined;
   const binding = findBinding(calleePath, calleePath.node.name);
   const executor = binding?.id.parent;
@@ -56,7 +56,7 @@ function argumentTargets(j: JSCodeshift, call: AnyPath, index: number): AnyPath[
   const binding = findBinding(call, callee.name);
   const fn = binding && functionOf(binding);
   if (fn) return fn.node.params[index] ? [fn.get("params", index)] : [];
-  const promise = index === 0 ? promiseOfResolve(j, call.get("callee")) : undefined;
+  const promise = index === 0 ? promiseOfResolve(call.get("callee")) : undefined;
   return promise ? [promise] : undefined;
 }
 
@@ -142,4 +142,16 @@ export function followValue(j: JSCodeshift, starts: AnyPath[]): ValueFlow {
     }
   }
   return flow;
+}
+
+/** Reads of `key` on the value: `v.key` / `v?.["key"]` member paths, and `{ key: x } = v` value paths. */
+export function keyReads(flow: ValueFlow, key: string): { members: AnyPath[]; destructured: AnyPath[] } {
+  const members = flow.exprs
+    .map((expr) => (isMember(expr.parent?.node) && expr.parent.node.object === expr.node ? expr.parent : undefined))
+    .filter((m): m is AnyPath => m !== undefined && memberKey(m.node) === key);
+  const destructured = flow.patterns
+    .filter((p) => p.node.type === "ObjectPattern")
+    .flatMap((p) => p.node.properties.map((prop: AnyNode, i: number) => (propertyKey(prop) === key ? p.get("properties", i, "value") : undefined)))
+    .filter((p: AnyPath | undefined): p is AnyPath => p !== undefined);
+  return { members, destructured };
 }

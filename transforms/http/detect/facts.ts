@@ -1,6 +1,6 @@
 import type { JsContext } from "../../shared/context.js";
-import { isMember, memberKey, parentMember, propertyKey, unwrap, type AnyNode, type AnyPath } from "../../shared/ast.js";
-import { followValue } from "../../shared/flow.js";
+import { isMember, memberKey, unwrap, type AnyNode, type AnyPath } from "../../shared/ast.js";
+import { followValue, keyReads } from "../../shared/flow.js";
 import { clientOf, httpCallOf, instanceBase, type HttpCall } from "./clients.js";
 import { classifyUrl, type GladiaKind } from "./endpoint.js";
 import { containsGladiaHeader } from "./headers.js";
@@ -81,12 +81,7 @@ function toGladiaCall(ctx: JsContext, call: HttpCall, defaults: AxiosDefaults): 
 
 /** `created.result_url` and `const { result_url } = created`. */
 function resultUrlReads(ctx: JsContext, createBodies: AnyPath[]): AnyPath[] {
-  const flow = followValue(ctx.j, createBodies);
-  const members = flow.exprs.map(parentMember).filter((m): m is AnyPath => m !== undefined && memberKey(m.node) === "result_url");
-  const destructured = flow.patterns
-    .filter((p) => p.node.type === "ObjectPattern")
-    .flatMap((p) => p.node.properties.map((prop: AnyNode, i: number) => (propertyKey(prop) === "result_url" ? p.get("properties", i, "value") : undefined)))
-    .filter((p: AnyPath | undefined): p is AnyPath => p !== undefined);
+  const { members, destructured } = keyReads(followValue(ctx.j, createBodies), "result_url");
   return [...members, ...destructured];
 }
 

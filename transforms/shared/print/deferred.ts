@@ -12,13 +12,12 @@ const WIDTH = 100;
 
 interface Deferred {
   docs: Doc[];
-  nodes: WeakSet<object>;
 }
 
 function state(ctx: JsContext): Deferred {
   let deferred = ctx.shared.get(KEY) as Deferred | undefined;
   if (!deferred) {
-    deferred = { docs: [], nodes: new WeakSet() };
+    deferred = { docs: [] };
     ctx.shared.set(KEY, deferred);
     ctx.afterPrint.push((text) => applyDeferred(ctx, text, deferred!));
   }
@@ -30,13 +29,9 @@ export function deferDoc(ctx: JsContext, doc: Doc): AnyNode {
   const deferred = state(ctx);
   const node = ctx.j.identifier(`${PREFIX}${deferred.docs.length}__`);
   deferred.docs.push(doc);
-  deferred.nodes.add(node);
   return node;
 }
 
-export function isDeferred(ctx: JsContext, node: AnyNode): boolean {
-  return Boolean(node) && state(ctx).nodes.has(node);
-}
 
 function indentUnit(text: string): string {
   if (/^\t/m.test(text)) return "\t";

@@ -1,6 +1,6 @@
 import type { JsContext } from "../context.js";
 import type { AnyNode } from "../ast.js";
-import type { Doc, DocEntry, ObjectStyle } from "./doc.js";
+import type { ObjectStyle } from "./doc.js";
 
 // Docs from existing nodes: their code as written, their comments, the style of an object literal.
 
@@ -21,9 +21,6 @@ export function nodeText(ctx: JsContext, node: AnyNode): string {
   }
 }
 
-export function rawDoc(ctx: JsContext, node: AnyNode): Doc {
-  return { kind: "raw", text: nodeText(ctx, node) };
-}
 
 function commentText(comment: { type: string; value: string }): string {
   return comment.type === "CommentLine" || comment.type === "Line" ? `//${comment.value}` : `/*${comment.value}*/`;
@@ -60,12 +57,4 @@ export function objectStyle(_ctx: JsContext, node: AnyNode): ObjectStyle {
   };
 }
 
-/** An existing property (or spread) as a doc entry: its code and its comments. */
-export function propertyEntry(ctx: JsContext, prop: AnyNode): DocEntry {
-  return { raw: nodeText(ctx, prop), ...commentsOf(prop) };
-}
 
-/** An existing object literal as a doc (to append entries to it without reprinting it generically). */
-export function objectDoc(ctx: JsContext, node: AnyNode, extra: DocEntry[] = []): Doc {
-  return { kind: "object", entries: [...node.properties.map((p: AnyNode) => propertyEntry(ctx, p)), ...extra], style: objectStyle(ctx, node) };
-}
