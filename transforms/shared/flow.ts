@@ -50,7 +50,7 @@ function returnTargets(j: JSCodeshift, fn: AnyPath): { paths: AnyPath[]; escapes
   return { paths: callSites(j, binding), escapes: isExported(fn) };
 }
 
-function argumentTargets(j: JSCodeshift, call: AnyPath, index: number): AnyPath[] | undefined {
+function argumentTargets(call: AnyPath, index: number): AnyPath[] | undefined {
   const callee = call.node.callee;
   if (callee.type !== "Identifier") return undefined;
   const binding = findBinding(call, callee.name);
@@ -95,7 +95,7 @@ function step(j: JSCodeshift, path: AnyPath, flow: ValueFlow): AnyPath[] {
   }
   if ((isCall(pn) || pn.type === "NewExpression") && pn.callee !== node) {
     const index = pn.arguments.indexOf(node);
-    const targets = index >= 0 ? argumentTargets(j, parent, index) : undefined;
+    const targets = index >= 0 ? argumentTargets(parent, index) : undefined;
     if (targets) return targets;
     flow.sinks.push(path);
     return [];
