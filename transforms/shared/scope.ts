@@ -74,10 +74,34 @@ function idsDeclaredBy(path: AnyPath): AnyPath[] {
   }
 }
 
+/**
+ * Declarations per scope node, cached while the tree is only read (see `withBindingCache`): the
+ * detection step resolves every call's callee, which would otherwise rescan each block per call.
+ */
+let declarationCache: WeakMap<object, AnyPath[]> | undefined;
+
+function declaredIn(path: AnyPath): AnyPath[] {
+  if (!declarationCache) return idsDeclaredBy(path);
+  let ids = declarationCache.get(path.node);
+  if (!ids) declarationCache.set(path.node, (ids = idsDeclaredBy(path)));
+  return ids;
+}
+
+/** Run a read-only analysis with declarations cached (the tree must not change inside `fn`). */
+export function withBindingCache<T>(fn: () => T): T {
+  const outer = declarationCache;
+  declarationCache = outer ?? new WeakMap();
+  try {
+    return fn();
+  } finally {
+    declarationCache = outer;
+  }
+}
+
 /** The binding `name` refers to at `path`, or undefined (a global or an import we cannot see). */
 export function findBinding(path: AnyPath, name: string): Binding | undefined {
   for (let current: AnyPath | null = path; current; current = current.parent) {
-    const id = idsDeclaredBy(current).find((p) => p.node.name === name);
+    const id = declaredIn(current).find((p) => p.node.name === name);
     if (id) return { name, scope: current, id };
   }
   return undefined;

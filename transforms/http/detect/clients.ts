@@ -125,6 +125,52 @@ function axiosCall(j: JSCodeshift, path: AnyPath, instance: ClientRef, helper: s
   return undefined;
 }
 
+/** The name a callee starts with: `fetch`, `axios.post` → axios, `this.http.get` → http. */
+export function calleeRootName(callee: AnyNode): string | undefined {
+  let node = unwrap(callee);
+  while (isMember(node) && node.object.type !== "ThisExpression") node = unwrap(node.object);
+  if (isMember(node)) return memberKey(node);
+  return node?.type === "Identifier" ? node.name : undefined;
+}
+
+/**
+ * Names that can be a client in this file: globals, bindings imported/required from a client
+ * module, instances made from those, `this.x` members set to an instance. A cheap pre-filter so
+ * only those calls are resolved.
+ */
+export function clientNames(j: JSCodeshift, root: ReturnType<JSCodeshift>): Set<string> {
+  const names = new Set(Object.keys(GLOBAL_CLIENTS));
+  root.find(j.ImportDeclaration).forEach((p: AnyPath) => {
+    if (!CLIENT_MODULES[p.node.source.value]) return;
+    for (const spec of p.node.specifiers ?? []) names.add(spec.local.name);
+  });
+  root.find(j.CallExpression, { callee: { type: "Identifier", name: "require" } }).forEach((p: AnyPath) => {
+    if (!CLIENT_MODULES[staticString(p.node.arguments[0]) ?? ""]) return;
+    let owner: AnyPath = p.parent;
+    while (owner && owner.node.type !== "VariableDeclarator") owner = owner.parent;
+    if (owner?.node.id.type === "Identifier") names.add(owner.node.id.name);
+    if (owner?.node.id.type === "ObjectPattern") for (const prop of owner.node.id.properties) if (prop.value?.type === "Identifier") names.add(prop.value.name);
+  });
+  // Instances, repeatedly (an instance of an instance): `const api = axios.create(…)`, `this.http = axios.create(…)`.
+  const factories: AnyPath[] = root
+    .find(j.CallExpression)
+    .filter((p: AnyPath) => isMember(p.node.callee) && ["create", "extend"].includes(memberKey(p.node.callee) ?? ""))
+    .paths();
+  for (let size = -1; size !== names.size; ) {
+    size = names.size;
+    factories.forEach((p: AnyPath) => {
+      const callee = p.node.callee;
+      if (!names.has(calleeRootName(callee.object) ?? "")) return;
+      const owner = p.parent.node;
+      if (owner.type === "VariableDeclarator" && owner.id.type === "Identifier") names.add(owner.id.name);
+      if ((owner.type === "AssignmentExpression" && isMember(owner.left)) || owner.type === "ClassProperty") {
+        names.add(owner.type === "ClassProperty" ? owner.key.name : memberKey(owner.left) ?? "");
+      }
+    });
+  }
+  return names;
+}
+
 /** The HTTP request a call expression makes, when it is one the codemod understands. */
 export function httpCallOf(j: JSCodeshift, path: AnyPath): HttpCall | undefined {
   const callee = path.node.callee as AnyNode;

@@ -1,7 +1,8 @@
 import type { JsContext } from "../../shared/context.js";
 import { isMember, memberKey, unwrap, type AnyNode, type AnyPath } from "../../shared/ast.js";
 import { followValue, keyReads } from "../../shared/flow.js";
-import { clientOf, httpCallOf, instanceBase, type HttpCall } from "./clients.js";
+import { calleeRootName, clientNames, clientOf, httpCallOf, instanceBase, type HttpCall } from "./clients.js";
+import { withBindingCache } from "../../shared/scope.js";
 import { classifyUrl, type GladiaKind } from "./endpoint.js";
 import { containsGladiaHeader } from "./headers.js";
 import { propertyValue } from "./objects.js";
@@ -94,10 +95,16 @@ function resultUrlCalls(ctx: JsContext, candidates: HttpCall[], reads: AnyPath[]
 }
 
 export function collectFacts(ctx: JsContext): GladiaFacts {
+  return withBindingCache(() => detect(ctx));
+}
+
+function detect(ctx: JsContext): GladiaFacts {
   const { j, root } = ctx;
+  const names = clientNames(j, root);
   const defaults = axiosDefaults(ctx);
   const httpCalls: HttpCall[] = [];
   root.find(j.CallExpression).forEach((path: AnyPath) => {
+    if (!names.has(calleeRootName(path.node.callee) ?? "")) return;
     const call = httpCallOf(j, path);
     if (call) httpCalls.push(call);
   });

@@ -43,8 +43,8 @@ function renameKey(ctx: JsContext, name: AnyPath): void {
 export function renameAuthHeaders(ctx: JsContext, skip: (path: AnyPath) => boolean): boolean {
   const { j, root } = ctx;
   let changed = false;
-  root.find(j.StringLiteral).forEach((name: AnyPath) => {
-    if (!isGladiaHeaderName(name.node.value) || skip(name)) return;
+  root.find(j.StringLiteral, (node: { value: string }) => isGladiaHeaderName(node.value)).forEach((name: AnyPath) => {
+    if (skip(name)) return;
     const secret = isHardcodedKey(headerValue(name), ctx);
     if (secret) {
       ctx.secret(secret);

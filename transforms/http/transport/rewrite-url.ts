@@ -1,7 +1,7 @@
 import type { JsContext } from "../../shared/context.js";
 import type { AnyNode, AnyPath } from "../../shared/ast.js";
 import { setStringValue, stringValue } from "../../shared/literals.js";
-import { ASSEMBLYAI_BASE, GLADIA_ORIGIN_RE, PATH_SEGMENT_RENAMES } from "../../../src/mapping/transport.js";
+import { ASSEMBLYAI_BASE, GLADIA_HOST, GLADIA_ORIGIN_RE, PATH_SEGMENT_RENAMES } from "../../../src/mapping/transport.js";
 import { classifyUrl, urlOwners, type GladiaKind } from "../detect/endpoint.js";
 import type { GladiaCall } from "../detect/facts.js";
 import { DYN, evaluate, type UrlValue } from "../detect/url-value.js";
@@ -62,7 +62,13 @@ export function rewriteCallUrls(calls: GladiaCall[]): { changed: boolean; handle
 export function rewriteStandaloneUrls(ctx: JsContext, skip: (path: AnyPath) => boolean): boolean {
   const { j, root } = ctx;
   const pieces = new Map<AnyNode, PieceUse>();
-  const candidates: AnyPath[] = [...root.find(j.StringLiteral).paths(), ...root.find(j.TemplateLiteral).paths()];
+  // Cheap filters first: a literal naming the Gladia host, or a template that may start with a base constant.
+  const strings = root.find(j.StringLiteral).filter((p: AnyPath) => p.node.value.includes(GLADIA_HOST)).paths();
+  const templates = root
+    .find(j.TemplateLiteral)
+    .filter((p: AnyPath) => p.node.quasis.some((q: AnyNode) => q.value.raw.includes(GLADIA_HOST)) || (p.node.quasis[0].value.raw === "" && p.node.expressions.length > 0))
+    .paths();
+  const candidates: AnyPath[] = [...strings, ...templates];
   for (const path of candidates) {
     if (skip(path) || path.parent?.node.type === "TemplateLiteral") continue;
     const value = path.node.type === "StringLiteral" ? { text: path.node.value, owners: [path], last: path } : evaluate(j, path);
