@@ -13,6 +13,8 @@ import { DYN, evaluate, type UrlValue } from "../detect/url-value.js";
 const SEGMENT_RE = new RegExp(`(^|/)(${Object.keys(PATH_SEGMENT_RENAMES).join("|")})(?=[/?#]|$)`, "g");
 /** Kinds whose URL has no id after the path: a trailing slash there can go. */
 const ENDS_WITH_PATH = new Set<GladiaKind>(["create", "upload", "list"]);
+/** Endpoints (not a bare base URL): a standalone one is used by code the codemod does not follow. */
+const ENDPOINT_KINDS = new Set<GladiaKind>(["upload", "create", "job", "delete", "list"]);
 /** Kinds whose URL is migrated (the others get a marker and stay as they are). */
 export const MIGRATED_KINDS = new Set<GladiaKind>(["upload", "create", "job", "delete", "list", "base", "unknown"]);
 
@@ -77,6 +79,7 @@ export function rewriteStandaloneUrls(ctx: JsContext, skip: (path: AnyPath) => b
     if (kind === "file") ctx.mark(path, "get-file");
     else if (kind === "v1") ctx.mark(path, "v1-api");
     else if (kind !== undefined) recordPieces(pieces, value, kind);
+    if (kind !== undefined && ENDPOINT_KINDS.has(kind)) ctx.mark(path, "unknown-client");
   }
   return applyPieces(pieces);
 }
