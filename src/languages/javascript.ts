@@ -30,8 +30,10 @@ export function transformJs(input: TransformInput): TransformOutput {
   const steps = JS_STEPS.filter((s) => !input.options.transforms || input.options.transforms.includes(s.name));
   const applied = steps.filter((step) => step.run(ctx)).map((s) => s.name);
   const unchanged = applied.length === 0 && ctx.markersInserted === 0;
+  if (!unchanged) ctx.beforePrint.forEach((pass) => pass());
+  const printed = unchanged ? input.text : root.toSource({ quote: detectQuote(input.text), lineTerminator: "\n" });
   return {
-    text: unchanged ? input.text : root.toSource({ quote: detectQuote(input.text), lineTerminator: "\n" }),
+    text: ctx.afterPrint.reduce((text, pass) => pass(text), printed),
     steps: applied,
     followUps: ctx.followUps,
     secretLines: ctx.secretLines,

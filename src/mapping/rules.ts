@@ -19,6 +19,9 @@ export const RULES = {
   "hardcoded-key": { kind: "note", message: "A hard-coded API key was found here: move it to the ASSEMBLYAI_API_KEY environment variable (the value is not shown).", docs: DOCS.auth },
   "delete-response": { kind: "note", message: "DELETE /v2/transcript/{id} answers 200 with the scrubbed transcript, where Gladia answered 202 with no body.", docs: DOCS.deleteTranscript },
   "result-url": { kind: "note", message: "Gladia's `result_url` does not exist: the transcript URL is https://api.assemblyai.com/v2/transcript/{id}.", docs: DOCS.getTranscript },
+  "http-helper": { kind: "marker", message: "This helper sends several kinds of Gladia requests (the path comes from its callers): its URLs and headers were migrated, but check each caller — a create body needs AssemblyAI params (language_detection: true when no language is set, speaker_labels, …), upload bodies raw bytes, and job reads the flat transcript (`text`, `utterances`, status \"completed\").", docs: DOCS.transcript },
+  "unknown-client": { kind: "marker", message: "This Gladia endpoint URL was migrated, but the code that calls it is not one the codemod follows (fetch, axios, ky, got): check its body (AssemblyAI params, raw-bytes upload) and its response reads (`upload_url`, flat transcript, status \"completed\").", docs: DOCS.transcript },
+  "result-url-unresolved": { kind: "marker", message: "Gladia's `result_url` does not exist on AssemblyAI: poll `https://api.assemblyai.com/v2/transcript/${id}` with the transcript `id` instead.", docs: DOCS.getTranscript },
   "status-values": { kind: "note", message: "Statuses are queued / processing / completed / error (Gladia's `done` is `completed`); a failed job's message is the string `error` (Gladia: integer `error_code`).", docs: DOCS.getTranscript },
 
   // Request (§2)
@@ -58,10 +61,13 @@ export const RULES = {
   "sentences-result": { kind: "marker", message: "Sentences are not in the transcript: fetch GET /v2/transcript/{id}/sentences (`client.transcripts.sentences(id)`).", docs: DOCS.sentences },
   "addon-envelope": { kind: "marker", message: "AssemblyAI results have no add-on envelope (`success`, `is_empty`, `error`): check the transcript `status`/`error` and whether the field is null.", docs: DOCS.getTranscript },
   "job-extra": { kind: "marker", message: "AssemblyAI transcripts have no `file`, `request_params` or `custom_metadata`: request options are echoed as top-level fields (e.g. `speaker_labels`), audio at `audio_url`, duration at `audio_duration`.", docs: DOCS.getTranscript },
+  "job-type": { kind: "marker", message: "This type describes a Gladia job: an AssemblyAI transcript is flat — `id`, `status` (\"queued\" | \"processing\" | \"completed\" | \"error\"), `error?: string`, `text`, `utterances` (speaker \"A\", times in ms), `words`, `language_code`, `audio_duration`, `summary`, `chapters`, `entities` — or use `Transcript` from the `assemblyai` package.", docs: DOCS.getTranscript },
   "result-unresolved": { kind: "marker", message: "This reads a Gladia result path the codemod could not map: AssemblyAI's transcript has `text`, `utterances`, `words`, `chapters`, `entities`, `summary`, `language_code`, `audio_duration` at the top level.", docs: DOCS.getTranscript },
 
   // Callbacks (§4)
   "callback-payload": { kind: "marker", message: "AssemblyAI webhooks carry only {transcript_id, status}: fetch the transcript first, e.g. `const transcript = await (await fetch(`https://api.assemblyai.com/v2/transcript/${body.transcript_id}`, { headers: { authorization: process.env.ASSEMBLYAI_API_KEY } })).json()`, then read `transcript.text`, `transcript.utterances`, ….", docs: DOCS.webhooks },
+  "callback-created": { kind: "marker", message: "AssemblyAI sends no webhook when a transcript is created: the webhook fires once, with `status` \"completed\" or \"error\".", docs: DOCS.webhooks },
+  "callback-metadata": { kind: "marker", message: "AssemblyAI webhooks carry no `custom_metadata`: add query parameters to `webhook_url` (read them from the request URL) or keep your own transcript_id → metadata map.", docs: DOCS.webhooks },
   "callback-error": { kind: "marker", message: "AssemblyAI webhooks carry no error details: on `status === \"error\"` fetch GET /v2/transcript/{transcript_id} and read `error`.", docs: DOCS.webhooks },
 
   // SDK (§5)
