@@ -327,6 +327,9 @@ export type PreRecordedV2Timeouts = {
   list?: number;
 };
 export type Region = "eu-west" | "us-west";
+export type QueryParams = Record<string, string>;
+/** Live only: accepted for type compatibility. */
+export type WebSocketRetryOptions = Record<string, unknown>;
 
 /**
  * `@gladiaio/sdk`'s client options. Used here: `apiKey`, `apiUrl` (→ AssemblyAI `baseUrl`) and the
@@ -341,7 +344,7 @@ export type GladiaClientOptions = {
   httpHeaders?: Record<string, string> | [string, string][];
   httpRetry?: HttpRetryOptions;
   httpTimeout?: number;
-  wsRetry?: Record<string, unknown>;
+  wsRetry?: WebSocketRetryOptions;
   wsTimeout?: number;
   prerecordedTimeouts?: PreRecordedV2Timeouts;
   liveTimeouts?: Record<string, number>;

@@ -1,0 +1,86 @@
+import type { ASTPath } from "jscodeshift";
+import type { JsContext, JsStep } from "./shared/context.js";
+import { JS_SDK, JS_SDK_ADAPTER } from "../src/mapping/sdk.js";
+
+// `--strategy adapter`: every place that names the module "@gladiaio/sdk" (import/export, type
+// import, require, dynamic import, `import x = require()`, `import("…").T` types, test mocks) names
+// "gladia-to-assemblyai/runtime" instead. Nothing else in the file changes.
+
+type Node = { type: string; [key: string]: any };
+
+const isStringLiteral = (node: Node) => node.type === "StringLiteral" || (node.type === "Literal" && typeof node.value === "string");
+
+/** `require`, `jest.mock`, … as the dotted name of a callee. */
+function calleeName(callee: Node): string | undefined {
+  if (callee.type === "Identifier") return callee.name;
+  if (callee.type === "MemberExpression" && !callee.computed && callee.object.type === "Identifier" && callee.property.type === "Identifier") {
+    return `${callee.object.name}.${callee.property.name}`;
+  }
+  return undefined;
+}
+
+/** Is `node` (a string literal) the module name of its parent? */
+const MODULE_POSITIONS: Record<string, (parent: Node, node: Node) => boolean> = {
+  ImportDeclaration: (parent, node) => parent.source === node,
+  ExportNamedDeclaration: (parent, node) => parent.source === node,
+  ExportAllDeclaration: (parent, node) => parent.source === node,
+  ImportExpression: (parent, node) => parent.source === node,
+  TSExternalModuleReference: (parent, node) => parent.expression === node,
+  TSImportType: (parent, node) => parent.argument === node,
+  TSLiteralType: (parent, node) => parent.literal === node, // `import("…")` type argument in newer Babel ASTs
+  CallExpression: (parent, node) =>
+    parent.arguments[0] === node &&
+    (parent.callee.type === "Import" || (JS_SDK_ADAPTER.moduleCalls as readonly string[]).includes(calleeName(parent.callee) ?? "")),
+};
+
+function isModuleName(path: ASTPath): boolean {
+  const parent = path.parent?.node as Node | undefined;
+  return parent !== undefined && MODULE_POSITIONS[parent.type]?.(parent, path.node as Node) === true;
+}
+
+/** Names an import/export takes from the module that the runtime client does not provide. */
+function unsupportedNames(declaration: Node): string[] {
+  const names = (declaration.specifiers ?? []).map((s: Node) => s.imported?.name ?? s.local?.name ?? s.exported?.name);
+  return names.filter((name: string | undefined) => name !== undefined && JS_SDK_ADAPTER.unsupportedName.test(name));
+}
+
+/** New module name, keeping the literal's original quotes. */
+function renameLiteral(node: Node): void {
+  const raw: string | undefined = node.extra?.raw ?? node.raw;
+  const quote = raw?.[0] === "'" ? "'" : '"';
+  const value = JS_SDK_ADAPTER.runtimeModule;
+  node.value = value;
+  if (node.extra) node.extra = { ...node.extra, rawValue: value, raw: `${quote}${value}${quote}` };
+  if (node.raw !== undefined) node.raw = `${quote}${value}${quote}`;
+}
+
+function pointImportsAtRuntime(ctx: JsContext): boolean {
+  const { j, root } = ctx;
+  let changed = false;
+  root
+    .find(j.Literal) // StringLiteral too (a Literal subtype in ast-types)
+    .filter((path) => isStringLiteral(path.node as Node) && (path.node as Node).value === JS_SDK.gladiaPackage && isModuleName(path))
+    .forEach((path) => {
+      const parent = path.parent.node as Node;
+      if (unsupportedNames(parent).length > 0) {
+        // Live transcription is not in the runtime client: this import keeps using Gladia.
+        ctx.mark(path, "sdk-live");
+        return;
+      }
+      renameLiteral(path.node as Node);
+      ctx.note("sdk-adapter", path);
+      changed = true;
+    });
+  return changed;
+}
+
+export const sdkAdapterStep: JsStep = {
+  name: "sdk-adapter",
+  description: "--strategy adapter: point @gladiaio/sdk imports at gladia-to-assemblyai/runtime (a Gladia-compatible client on AssemblyAI)",
+  run(ctx) {
+    if (ctx.options.strategy !== "adapter" || !ctx.source.includes(JS_SDK.gladiaPackage)) return false;
+    const changed = pointImportsAtRuntime(ctx);
+    if (changed) ctx.shared.set("sdk-adapter", true);
+    return changed;
+  },
+};
