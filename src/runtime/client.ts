@@ -26,7 +26,7 @@ type Json = Record<string, unknown>;
 /** Gladia's SDK default for the polling flows (2 hours). */
 const DEFAULT_FLOW_TIMEOUT_MS = 7_200_000;
 const DEFAULT_POLL_INTERVAL_MS = 3000;
-/** Jobs this client created, remembered for request echoes and subtitles (bounded). */
+/** Jobs created in this process, remembered for request echoes and subtitles (bounded). */
 const MAX_REMEMBERED_JOBS = 1000;
 
 function env(name: string): string | undefined {
@@ -41,10 +41,10 @@ export function resolveApiKey(options: GladiaClientOptions): string | undefined 
   return options.apiKey ?? env("ASSEMBLYAI_API_KEY") ?? env("GLADIA_API_KEY");
 }
 
-/** `apiUrl` (a proxy) or env `ASSEMBLYAI_BASE_URL`; a Gladia host means "the default AssemblyAI host". */
+/** `apiUrl` (a proxy), else env `ASSEMBLYAI_BASE_URL`, else AssemblyAI's default; a Gladia host in `apiUrl` counts as unset. */
 export function resolveBaseUrl(options: GladiaClientOptions): string | undefined {
-  const url = options.apiUrl ?? env("ASSEMBLYAI_BASE_URL");
-  return url && !GLADIA_BASE_RE.test(url) ? url : undefined;
+  const apiUrl = options.apiUrl && !GLADIA_BASE_RE.test(options.apiUrl) ? options.apiUrl : undefined;
+  return apiUrl ?? env("ASSEMBLYAI_BASE_URL");
 }
 
 function isHttpUrl(value: string): boolean {
@@ -56,6 +56,7 @@ interface RememberedJob {
   subtitles?: Partial<Record<PreRecordedV2SubtitlesFormat, string>>;
 }
 
+/** Keyed by transcript id (unique), shared by every client: code often builds a client per call. */
 class JobMemory {
   private readonly jobs = new Map<string, RememberedJob>();
   get(id: string): RememberedJob | undefined {
@@ -69,6 +70,8 @@ class JobMemory {
     this.jobs.delete(id);
   }
 }
+
+const SHARED_MEMORY = new JobMemory();
 
 /** The subtitle formats a Gladia request asked for, and AssemblyAI's `chars_per_caption`. */
 function requestedSubtitles(request: Json): { formats: SubtitleFormat[]; charsPerCaption?: number } | undefined {
@@ -96,10 +99,9 @@ export class PreRecordedV2Client {
   private readonly baseUrl: string;
   private readonly timeouts: PreRecordedV2Timeouts;
 
-  constructor(
-    options: GladiaClientOptions,
-    private readonly memory: JobMemory = new JobMemory(),
-  ) {
+  private readonly memory = SHARED_MEMORY;
+
+  constructor(options: GladiaClientOptions) {
     const apiKey = resolveApiKey(options);
     const baseUrl = resolveBaseUrl(options);
     if (!apiKey && !baseUrl) {
@@ -265,13 +267,11 @@ function listItemJob(item: TranscriptListItem): PreRecordedV2Response {
 
 /** Entry point with `@gladiaio/sdk`'s `GladiaClient` surface (pre-recorded only). */
 export class GladiaClient {
-  private readonly memory = new JobMemory();
-
   constructor(private readonly options: GladiaClientOptions = {}) {}
 
   preRecordedV2(options?: GladiaClientOptions): PreRecordedV2Client {
     const prerecordedTimeouts = { ...this.options.prerecordedTimeouts, ...options?.prerecordedTimeouts };
-    return new PreRecordedV2Client({ ...this.options, ...options, prerecordedTimeouts }, this.memory);
+    return new PreRecordedV2Client({ ...this.options, ...options, prerecordedTimeouts });
   }
 
   preRecorded = (options?: GladiaClientOptions): PreRecordedV2Client => this.preRecordedV2(options);
