@@ -44,6 +44,48 @@ function unsupportedNames(declaration: Node): string[] {
   return names.filter((name: string | undefined) => name !== undefined && JS_SDK_ADAPTER.unsupportedName.test(name));
 }
 
+/** Local names of `GladiaClient`: import specifiers and `const { GladiaClient: X } = require(…)`. */
+function clientNames(ctx: JsContext): Set<string> {
+  const { j, root } = ctx;
+  const names = new Set<string>([JS_SDK.gladiaClient]);
+  root.find(j.ImportSpecifier).forEach((path) => {
+    const node = path.node as Node;
+    if (node.imported.name === JS_SDK.gladiaClient) names.add(node.local?.name ?? node.imported.name);
+  });
+  root.find(j.ObjectPattern).forEach((path) => {
+    for (const property of (path.node as Node).properties as Node[]) {
+      if (property.key?.name === JS_SDK.gladiaClient && property.value?.type === "Identifier") names.add(property.value.name);
+    }
+  });
+  return names;
+}
+
+/** `new GladiaClient(…)` (or `new ns.GladiaClient(…)`) under any of its local names. */
+function isNewClient(node: Node | null | undefined, names: Set<string>): boolean {
+  if (node?.type !== "NewExpression") return false;
+  const callee = node.callee as Node;
+  return (callee.type === "Identifier" && names.has(callee.name)) || (callee.type === "MemberExpression" && callee.property?.name === JS_SDK.gladiaClient);
+}
+
+/** Calls of `live()` / `liveV2()` on a Gladia client built in this file. */
+function findLiveCalls(ctx: JsContext): ASTPath[] {
+  const { j, root } = ctx;
+  const names = clientNames(ctx);
+  const clients = new Set<string>();
+  root.find(j.VariableDeclarator).forEach((path) => {
+    const node = path.node as Node;
+    if (node.id.type === "Identifier" && isNewClient(node.init, names)) clients.add(node.id.name);
+  });
+  const isClient = (node: Node) => (node.type === "Identifier" && clients.has(node.name)) || isNewClient(node, names);
+  return root
+    .find(j.CallExpression)
+    .filter((path) => {
+      const callee = path.node.callee as Node;
+      return callee.type === "MemberExpression" && (JS_SDK.liveFactories as readonly string[]).includes(callee.property?.name) && isClient(callee.object);
+    })
+    .paths();
+}
+
 /** New module name, keeping the literal's original quotes. */
 function renameLiteral(node: Node): void {
   const raw: string | undefined = node.extra?.raw ?? node.raw;
@@ -54,24 +96,32 @@ function renameLiteral(node: Node): void {
   if (node.raw !== undefined) node.raw = `${quote}${value}${quote}`;
 }
 
-function pointImportsAtRuntime(ctx: JsContext): boolean {
+function findModuleNames(ctx: JsContext): ASTPath[] {
   const { j, root } = ctx;
-  let changed = false;
-  root
+  return root
     .find(j.Literal) // StringLiteral too (a Literal subtype in ast-types)
     .filter((path) => isStringLiteral(path.node as Node) && (path.node as Node).value === JS_SDK.gladiaPackage && isModuleName(path))
-    .forEach((path) => {
-      const parent = path.parent.node as Node;
-      if (unsupportedNames(parent).length > 0) {
-        // Live transcription is not in the runtime client: this import keeps using Gladia.
-        ctx.mark(path, "sdk-live");
-        return;
-      }
-      renameLiteral(path.node as Node);
-      ctx.note("sdk-adapter", path);
-      changed = true;
-    });
-  return changed;
+    .paths();
+}
+
+function pointAtRuntime(ctx: JsContext, moduleNames: ASTPath[]): boolean {
+  for (const path of moduleNames) {
+    renameLiteral(path.node as Node);
+    ctx.note("sdk-adapter", path);
+  }
+  return moduleNames.length > 0;
+}
+
+/**
+ * Live transcription is not in the runtime client: a file that uses it (a `live()` call or a
+ * `LiveV2*` import) keeps `@gladiaio/sdk` everywhere, so one client never mixes both, and each use
+ * gets a marker.
+ */
+function keepGladiaForLive(ctx: JsContext, moduleNames: ASTPath[]): boolean {
+  const liveCalls = findLiveCalls(ctx);
+  const liveImports = moduleNames.filter((path) => unsupportedNames(path.parent.node as Node).length > 0);
+  for (const path of liveCalls.length > 0 ? liveCalls : liveImports) ctx.mark(path, "sdk-live");
+  return liveCalls.length > 0 || liveImports.length > 0;
 }
 
 export const sdkAdapterStep: JsStep = {
@@ -79,7 +129,9 @@ export const sdkAdapterStep: JsStep = {
   description: "--strategy adapter: point @gladiaio/sdk imports at gladia-to-assemblyai/runtime (a Gladia-compatible client on AssemblyAI)",
   run(ctx) {
     if (ctx.options.strategy !== "adapter" || !ctx.source.includes(JS_SDK.gladiaPackage)) return false;
-    const changed = pointImportsAtRuntime(ctx);
+    const moduleNames = findModuleNames(ctx);
+    if (keepGladiaForLive(ctx, moduleNames)) return false;
+    const changed = pointAtRuntime(ctx, moduleNames);
     if (changed) ctx.shared.set("sdk-adapter", true);
     return changed;
   },
