@@ -1,9 +1,11 @@
 import { AssemblyAI } from "assemblyai";
 import type { ListTranscriptParams, SubmitParams, SubtitleFormat, Transcript, TranscriptListItem } from "assemblyai";
 import { SUBTITLES_FETCH } from "../mapping/result.js";
+import type { RuleId } from "../mapping/rules.js";
 import { getRule } from "../mapping/rules.js";
 import { ASSEMBLYAI_BASE, GLADIA_BASE_RE, STATUS_MAP } from "../mapping/transport.js";
 import { toAssemblyAIParams } from "./params.js";
+import type { GladiaResultExtras } from "./result.js";
 import { gladiaJobFields, toGladiaJob } from "./result.js";
 import type {
   GladiaClientOptions,
@@ -14,7 +16,6 @@ import type {
   PreRecordedV2ListParams,
   PreRecordedV2ListResponse,
   PreRecordedV2Response,
-  PreRecordedV2SubtitlesFormat,
   PreRecordedV2Timeouts,
 } from "./types.js";
 
@@ -53,7 +54,8 @@ function isHttpUrl(value: string): boolean {
 
 interface RememberedJob {
   request: Json;
-  subtitles?: Partial<Record<PreRecordedV2SubtitlesFormat, string>>;
+  /** Fetched once the job is done. */
+  extras?: GladiaResultExtras;
 }
 
 /** Keyed by transcript id (unique), shared by every client: code often builds a client per call. */
@@ -72,6 +74,23 @@ class JobMemory {
 }
 
 const SHARED_MEMORY = new JobMemory();
+
+/** Follow-ups the client resolves itself: it fetches subtitles and sentences after completion. */
+const HANDLED_BY_CLIENT: RuleId[] = ["subtitles-request", "sentences-request"];
+const warned = new Set<RuleId>();
+
+/**
+ * A Gladia option that behaves differently on AssemblyAI (callback payloads, PII presets, …): a
+ * process warning, once per rule, since the adapter strategy leaves no marker in the calling code.
+ */
+function warnOnce(rules: RuleId[]): void {
+  for (const rule of rules) {
+    if (warned.has(rule) || typeof process === "undefined") continue;
+    warned.add(rule);
+    const { message, docs } = getRule(rule);
+    process.emitWarning(`${message} See ${docs}`, { type: "GladiaToAssemblyAIWarning", code: rule });
+  }
+}
 
 /** The subtitle formats a Gladia request asked for, and AssemblyAI's `chars_per_caption`. */
 function requestedSubtitles(request: Json): { formats: SubtitleFormat[]; charsPerCaption?: number } | undefined {
@@ -140,7 +159,9 @@ export class PreRecordedV2Client {
 
   async createUntyped(options: Record<string, unknown>): Promise<PreRecordedV2InitTranscriptionResponse> {
     // Gladia always returns utterances; AssemblyAI only with speaker labels.
-    const { params } = toAssemblyAIParams(options, { readsUtterances: true });
+    const { params, notes } = toAssemblyAIParams(options, { readsUtterances: true });
+    warnOnce(notes.filter((n) => n.kind === "marker" && !HANDLED_BY_CLIENT.includes(n.rule)).map((n) => n.rule));
+    if (params.webhook_url !== undefined) warnOnce(["callback-payload"]);
     const transcript = await this.assemblyai.transcripts.submit(params as unknown as SubmitParams);
     this.memory.remember(transcript.id, JSON.parse(JSON.stringify(options)) as Json);
     return { id: transcript.id, result_url: `${this.baseUrl}/v2/transcript/${transcript.id}` };
@@ -224,16 +245,24 @@ export class PreRecordedV2Client {
     return this.timeouts[flow] ?? DEFAULT_FLOW_TIMEOUT_MS;
   }
 
-  /** A transcript as a Gladia job, with the request echo and subtitles of jobs this client created. */
+  /** A transcript as a Gladia job, with the request echo, subtitles and sentences of jobs created here. */
   private async toJob(transcript: Transcript): Promise<PreRecordedV2Response> {
     const remembered = this.memory.get(transcript.id);
     if (!remembered) return toGladiaJob(transcript);
-    const wanted = requestedSubtitles(remembered.request);
-    if (transcript.status === "completed" && wanted && !remembered.subtitles) {
-      const files = await Promise.all(wanted.formats.map((f) => this.assemblyai.transcripts.subtitles(transcript.id, f, wanted.charsPerCaption)));
-      remembered.subtitles = Object.fromEntries(wanted.formats.map((f, i) => [f, files[i]]));
+    if (transcript.status === "completed") remembered.extras ??= await this.fetchExtras(transcript.id, remembered.request);
+    return toGladiaJob(transcript, { request: remembered.request, ...remembered.extras });
+  }
+
+  /** What AssemblyAI serves from other endpoints (subtitles, sentences) when the Gladia request asked for it. */
+  private async fetchExtras(id: string, request: Json): Promise<GladiaResultExtras> {
+    const extras: GladiaResultExtras = {};
+    const wanted = requestedSubtitles(request);
+    if (wanted) {
+      const files = await Promise.all(wanted.formats.map((f) => this.assemblyai.transcripts.subtitles(id, f, wanted.charsPerCaption)));
+      extras.subtitles = Object.fromEntries(wanted.formats.map((f, i) => [f, files[i]]));
     }
-    return toGladiaJob(transcript, { request: remembered.request, subtitles: remembered.subtitles });
+    if (request.sentences === true) extras.sentences = (await this.assemblyai.transcripts.sentences(id)).sentences.map((s) => s.text);
+    return extras;
   }
 }
 

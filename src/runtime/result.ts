@@ -20,6 +20,8 @@ type Json = Record<string, unknown>;
 export interface GladiaResultExtras {
   /** Subtitle files fetched with `client.transcripts.subtitles(id, format)`. */
   subtitles?: Partial<Record<PreRecordedV2SubtitlesFormat, string>>;
+  /** Sentence texts fetched with `client.transcripts.sentences(id)`. */
+  sentences?: string[];
 }
 
 export interface GladiaJobExtras extends GladiaResultExtras {
@@ -160,6 +162,8 @@ export function toGladiaResult(transcript: Transcript, extras: GladiaResultExtra
   if (translations) result.translation = envelope(translations);
   const subtitles = subtitleList(extras.subtitles);
   if (subtitles) setPath(result, ["transcription", "subtitles"], subtitles);
+  // Gladia's SDK types `transcription.sentences` as add-on envelopes of sentence strings.
+  if (extras.sentences) setPath(result, ["transcription", "sentences"], [envelope(extras.sentences)]);
   return result as unknown as PreRecordedV2TranscriptionResult;
 }
 

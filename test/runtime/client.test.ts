@@ -119,6 +119,31 @@ describe("GladiaClient on AssemblyAI: same jobs as @gladiaio/sdk on Gladia", () 
   });
 });
 
+describe("GladiaClient: what AssemblyAI does differently", () => {
+  it("sentences requested in Gladia's request come from /sentences", async () => {
+    const job = await client().createAndPoll({ audio_url: AUDIO, language_config: { languages: ["en"] }, sentences: true }, FAST);
+    const [envelope] = job.result!.transcription!.sentences!;
+    expect(envelope).toMatchObject({ success: true, error: null });
+    expect(envelope.results!.join(" ")).toBe(job.result!.transcription!.full_transcript);
+  });
+
+  it("options that behave differently raise a process warning, once per rule", async () => {
+    const warnings: { code?: string; name: string }[] = [];
+    const listen = (w: Error & { code?: string }) => warnings.push({ code: w.code, name: w.name });
+    process.on("warning", listen);
+    try {
+      const request = { audio_url: AUDIO, callback: true, callback_config: { url: "http://127.0.0.1:9/hook" }, pii_redaction: true, pii_redaction_config: { entity_types: "GDPR" } };
+      await client().createUntyped(request);
+      await client().createUntyped(request);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", listen);
+    }
+    expect(warnings.map((w) => w.code).sort()).toEqual(["callback-payload", "pii-preset"]);
+    expect(warnings.every((w) => w.name === "GladiaToAssemblyAIWarning")).toBe(true);
+  });
+});
+
 describe("GladiaClient failures", () => {
   it("a wrong key: AssemblyAI's 401 rejects the call", async () => {
     await expect(client("wrong-key").create({ audio_url: AUDIO })).rejects.toThrow(/./);

@@ -107,6 +107,11 @@ describe("toGladiaResult", () => {
     ]);
     expect(result.transcription!.subtitles).toBeUndefined();
   });
+
+  it("sentences from extras, in Gladia's envelope", () => {
+    const withSentences = toGladiaResult(transcript(), { sentences: ["Hello there.", "Hi, how are you?"] });
+    expect(withSentences.transcription!.sentences).toEqual([{ success: true, is_empty: false, exec_time: 0, error: null, results: ["Hello there.", "Hi, how are you?"] }]);
+  });
 });
 
 describe("toGladiaJob", () => {
