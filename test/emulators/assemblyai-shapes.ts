@@ -8,6 +8,7 @@ import {
   getAllWords,
   getFullText,
   getSentences,
+  getSentimentSegments,
   getUtterances,
   renderSubtitles,
   toMs,
@@ -73,10 +74,7 @@ function getTranslationRequest(p: AssemblyAIParams): { target_languages: string[
 function toUtterance(segment: Segment, index: number, rec: Recording, p: AssemblyAIParams) {
   const translation = getTranslationRequest(p);
   return {
-    confidence: segment.confidence,
-    start: toMs(segment.start),
-    end: toMs(segment.end),
-    text: segment.text,
+    ...toTimedText(segment),
     words: toSegmentWords(segment, p),
     speaker: speakerLabel(segment.speaker),
     ...(p.multichannel ? { channel: String(segment.channel + 1) } : {}),
@@ -96,20 +94,26 @@ function getConfidence(rec: Recording): number {
   return Math.round((utterances.reduce((sum, u) => sum + u.confidence, 0) / utterances.length) * 100) / 100;
 }
 
+/** Text with integer-ms times: the common core of utterances, sentences, paragraphs and sentiments. */
+function toTimedText(segment: Segment) {
+  return { text: segment.text, start: toMs(segment.start), end: toMs(segment.end), confidence: segment.confidence };
+}
+
+/** `speaker` (a letter with speaker_labels, else null) and `channel` (with multichannel only). */
+function toSpeakerFields(segment: Segment, p: AssemblyAIParams) {
+  return {
+    speaker: p.speaker_labels ? speakerLabel(segment.speaker) : null,
+    ...(p.multichannel ? { channel: String(segment.channel + 1) } : {}),
+  };
+}
+
 function getSentiments(rec: Recording, p: AssemblyAIParams) {
-  const sentences = getSentences(rec);
-  return rec.sentiments.map((s) => {
-    const sentence = sentences[s.sentence];
-    return {
-      text: sentence.text,
-      start: toMs(sentence.start),
-      end: toMs(sentence.end),
-      sentiment: s.sentiment.toUpperCase(),
-      confidence: s.confidence,
-      speaker: p.speaker_labels ? speakerLabel(sentence.speaker) : null,
-      ...(p.multichannel ? { channel: String(sentence.channel + 1) } : {}),
-    };
-  });
+  return getSentimentSegments(rec).map(({ segment, sentiment }) => ({
+    ...toTimedText(segment),
+    sentiment: sentiment.sentiment.toUpperCase(),
+    confidence: sentiment.confidence,
+    ...toSpeakerFields(segment, p),
+  }));
 }
 
 /** Fields that carry results: null until completed, and null when their feature was not requested. */
@@ -199,35 +203,13 @@ export function toAssemblyAITranscript(job: Job<AssemblyAIParams>, status: JobSt
 }
 
 export function toAssemblyAISentences(job: Job<AssemblyAIParams>, rec: Recording) {
-  return {
-    id: job.id,
-    confidence: getConfidence(rec),
-    audio_duration: rec.audioDuration,
-    sentences: getSentences(rec).map((s) => ({
-      text: s.text,
-      start: toMs(s.start),
-      end: toMs(s.end),
-      confidence: s.confidence,
-      words: toSegmentWords(s, job.params),
-      speaker: job.params.speaker_labels ? speakerLabel(s.speaker) : null,
-      ...(job.params.multichannel ? { channel: String(s.channel + 1) } : {}),
-    })),
-  };
+  const sentences = getSentences(rec).map((s) => ({ ...toTimedText(s), words: toSegmentWords(s, job.params), ...toSpeakerFields(s, job.params) }));
+  return { id: job.id, confidence: getConfidence(rec), audio_duration: rec.audioDuration, sentences };
 }
 
 export function toAssemblyAIParagraphs(job: Job<AssemblyAIParams>, rec: Recording) {
-  return {
-    id: job.id,
-    confidence: getConfidence(rec),
-    audio_duration: rec.audioDuration,
-    paragraphs: getUtterances(rec).map((u) => ({
-      text: u.text,
-      start: toMs(u.start),
-      end: toMs(u.end),
-      confidence: u.confidence,
-      words: toSegmentWords(u, job.params),
-    })),
-  };
+  const paragraphs = getUtterances(rec).map((u) => ({ ...toTimedText(u), words: toSegmentWords(u, job.params) }));
+  return { id: job.id, confidence: getConfidence(rec), audio_duration: rec.audioDuration, paragraphs };
 }
 
 export function toAssemblyAISubtitles(rec: Recording, format: SubtitleFormat, charsPerCaption?: number): string {

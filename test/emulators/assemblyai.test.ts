@@ -3,6 +3,7 @@ import { startAssemblyAIEmulator } from "./assemblyai.js";
 import type { Emulator } from "./emulator.js";
 import { makeWav } from "../support/wav.js";
 import { startReceiver, type Receiver } from "../support/receiver.js";
+import { createApiCaller } from "../support/api-client.js";
 
 let emu: Emulator;
 let receiver: Receiver;
@@ -19,13 +20,7 @@ afterAll(async () => {
 // Every response and webhook the emulator sent during each test validated against the spec.
 afterEach(() => expect(emu.violations).toEqual([]));
 
-function call(path: string, init: RequestInit & { key?: string | null; json?: unknown } = {}) {
-  const headers = new Headers(init.headers);
-  if (init.key !== null) headers.set("authorization", init.key ?? "a-key");
-  if (init.json !== undefined) headers.set("content-type", "application/json");
-  const body = init.json !== undefined ? JSON.stringify(init.json) : init.body;
-  return fetch(`${emu.url}${path}`, { ...init, headers, body });
-}
+const call = createApiCaller(() => emu.url, "authorization", "a-key");
 
 async function submit(body: Record<string, unknown>) {
   const res = await call("/v2/transcript", { method: "POST", json: body });

@@ -6,6 +6,7 @@ import type { Recording } from "./recording.js";
 import {
   getFullText,
   getSentences,
+  getSentimentSegments,
   getUtterances,
   renderSubtitles,
   translateUtterance,
@@ -88,19 +89,15 @@ function getTranslation(rec: Recording, params: GladiaParams) {
 }
 
 function getSentiments(rec: Recording, params: GladiaParams) {
-  const sentences = getSentences(rec);
-  return rec.sentiments.map((s) => {
-    const sentence = sentences[s.sentence];
-    return {
-      text: sentence.text,
-      sentiment: s.sentiment,
-      emotion: s.emotion,
-      start: sentence.start,
-      end: sentence.end,
-      channel: sentence.channel,
-      ...(params.diarization ? { speaker: sentence.speaker } : {}),
-    };
-  });
+  return getSentimentSegments(rec).map(({ segment, sentiment }) => ({
+    text: segment.text,
+    sentiment: sentiment.sentiment,
+    emotion: sentiment.emotion,
+    start: segment.start,
+    end: segment.end,
+    channel: segment.channel,
+    ...(params.diarization ? { speaker: segment.speaker } : {}),
+  }));
 }
 
 function getChapters(rec: Recording) {

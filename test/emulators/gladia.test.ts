@@ -6,6 +6,7 @@ import type { Emulator } from "./emulator.js";
 import type { Delivery } from "./http-kit.js";
 import { makeWav } from "../support/wav.js";
 import { startReceiver, type Receiver } from "../support/receiver.js";
+import { createApiCaller } from "../support/api-client.js";
 
 let emu: Emulator;
 let receiver: Receiver;
@@ -22,13 +23,7 @@ afterAll(async () => {
 // Every response and callback the emulator sent during each test validated against the spec.
 afterEach(() => expect(emu.violations).toEqual([]));
 
-function call(path: string, init: RequestInit & { key?: string | null; json?: unknown } = {}) {
-  const headers = new Headers(init.headers);
-  if (init.key !== null) headers.set("x-gladia-key", init.key ?? "g-key");
-  if (init.json !== undefined) headers.set("content-type", "application/json");
-  const body = init.json !== undefined ? JSON.stringify(init.json) : init.body;
-  return fetch(`${emu.url}${path}`, { ...init, headers, body });
-}
+const call = createApiCaller(() => emu.url, "x-gladia-key", "g-key");
 
 async function createJob(body: Record<string, unknown>, path = "/v2/pre-recorded") {
   const res = await call(path, { method: "POST", json: body });

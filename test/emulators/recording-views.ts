@@ -1,6 +1,6 @@
 // API-neutral views of the recording that both shape modules share: texts, sentences, subtitles,
 // translations. Keeping them in one place guarantees both emulators say the same thing.
-import type { Recording, RecordedUtterance, RecordedWord } from "./recording.js";
+import type { Recording, RecordedSentiment, RecordedUtterance, RecordedWord } from "./recording.js";
 
 export interface Segment {
   text: string;
@@ -58,6 +58,12 @@ export function getSentences(rec: Recording): Segment[] {
     if (current.length) sentences.push(toSegment(current, u));
     return sentences;
   });
+}
+
+/** Each recorded sentiment joined with the sentence it is about. */
+export function getSentimentSegments(rec: Recording): Array<{ segment: Segment; sentiment: RecordedSentiment }> {
+  const sentences = getSentences(rec);
+  return rec.sentiments.map((sentiment) => ({ segment: sentences[sentiment.sentence], sentiment }));
 }
 
 /** A recorded translation, or a visibly fake one for languages the recording does not carry. */
