@@ -55,6 +55,9 @@ export const RESULT_PATHS: ResultPathRule[] = [
   { gladia: ["custom_metadata"], assemblyai: null, rule: "job-extra" },
 ];
 
+/** Keys of a Gladia job with no AssemblyAI equivalent (a read gets `result-unresolved`). */
+export const JOB_KEYS_WITHOUT_EQUIVALENT = ["request_id", "version", "created_at", "completed_at", "kind", "post_session_metadata"];
+
 /** Add-on envelope keys (`J.result.<addon>.success` …): no AssemblyAI equivalent. */
 export const ADDON_ENVELOPE_KEYS = ["success", "is_empty", "error", "exec_time"];
 
@@ -181,4 +184,11 @@ export const CALLBACK = {
   errorEvent: "transcription.error",
   assemblyaiSuccessStatus: "completed",
   assemblyaiErrorStatus: "error",
+  /** Gladia `event` values → AssemblyAI `status` values (no equivalent for `transcription.created`). */
+  eventToStatus: { "transcription.success": "completed", "transcription.error": "error" } as Record<string, string>,
+  createdEvent: "transcription.created",
+  /** Body fields renamed; `payload.id` (account webhooks) is the transcript id too. */
+  fieldRenames: { id: "transcript_id", event: "status" } as Record<string, string>,
+  /** Body fields with no AssemblyAI equivalent, and the marker each gets. */
+  fieldMarkers: { payload: "callback-payload", error: "callback-error", custom_metadata: "callback-metadata" } as Record<string, RuleId>,
 } as const;

@@ -19,6 +19,7 @@ export const RULES = {
   "hardcoded-key": { kind: "note", message: "A hard-coded API key was found here: move it to the ASSEMBLYAI_API_KEY environment variable (the value is not shown).", docs: DOCS.auth },
   "delete-response": { kind: "note", message: "DELETE /v2/transcript/{id} answers 200 with the scrubbed transcript, where Gladia answered 202 with no body.", docs: DOCS.deleteTranscript },
   "result-url": { kind: "note", message: "Gladia's `result_url` does not exist: the transcript URL is https://api.assemblyai.com/v2/transcript/{id}.", docs: DOCS.getTranscript },
+  "result-url-unresolved": { kind: "marker", message: "Gladia's `result_url` does not exist on AssemblyAI: poll `https://api.assemblyai.com/v2/transcript/${id}` with the transcript `id` instead.", docs: DOCS.getTranscript },
   "status-values": { kind: "note", message: "Statuses are queued / processing / completed / error (Gladia's `done` is `completed`); a failed job's message is the string `error` (Gladia: integer `error_code`).", docs: DOCS.getTranscript },
 
   // Request (§2)
@@ -62,6 +63,8 @@ export const RULES = {
 
   // Callbacks (§4)
   "callback-payload": { kind: "marker", message: "AssemblyAI webhooks carry only {transcript_id, status}: fetch the transcript first, e.g. `const transcript = await (await fetch(`https://api.assemblyai.com/v2/transcript/${body.transcript_id}`, { headers: { authorization: process.env.ASSEMBLYAI_API_KEY } })).json()`, then read `transcript.text`, `transcript.utterances`, ….", docs: DOCS.webhooks },
+  "callback-created": { kind: "marker", message: "AssemblyAI sends no webhook when a transcript is created: the webhook fires once, with `status` \"completed\" or \"error\".", docs: DOCS.webhooks },
+  "callback-metadata": { kind: "marker", message: "AssemblyAI webhooks carry no `custom_metadata`: add query parameters to `webhook_url` (read them from the request URL) or keep your own transcript_id → metadata map.", docs: DOCS.webhooks },
   "callback-error": { kind: "marker", message: "AssemblyAI webhooks carry no error details: on `status === \"error\"` fetch GET /v2/transcript/{transcript_id} and read `error`.", docs: DOCS.webhooks },
 
   // SDK (§5)
