@@ -289,9 +289,19 @@ function withoutCursor(url: string): string {
   return parsed.toString();
 }
 
+/**
+ * AssemblyAI lists dates as UTC without a zone suffix; the SDK's `new Date(…)` reads such a string as
+ * local time. Rebuild the UTC instant from the local fields it parsed.
+ */
+function utcIso(date: Date | string | null): string | null {
+  if (date === null) return null;
+  const d = new Date(date);
+  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds())).toISOString();
+}
+
 function listItemJob(item: TranscriptListItem): PreRecordedV2Response {
-  const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-  return { ...gladiaJobFields({ id: item.id, status: item.status, audio_url: item.audio_url, error: item.error ?? undefined } as Transcript), created_at: iso(item.created), completed_at: iso(item.completed), result: null };
+  const transcript = { id: item.id, status: item.status, audio_url: item.audio_url, error: item.error ?? undefined } as Transcript;
+  return { ...gladiaJobFields(transcript), created_at: utcIso(item.created), completed_at: utcIso(item.completed), result: null };
 }
 
 /** Entry point with `@gladiaio/sdk`'s `GladiaClient` surface (pre-recorded only). */

@@ -201,6 +201,21 @@ describe("GladiaClient delete and list", () => {
     expect(lastRequest("GET", "/v2/transcript")!.query).toContain("status=completed");
   });
 
+  it("list dates are UTC instants whatever the local time zone (AssemblyAI sends them without a zone)", async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      const before = Date.now();
+      await client().create({ audio_url: AUDIO });
+      const [newest] = (await client().list({ limit: 1 })).items;
+      expect(newest.created_at).toMatch(/Z$/);
+      expect(Math.abs(Date.parse(newest.created_at!) - before)).toBeLessThan(60 * 60 * 1000);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("list filters AssemblyAI cannot apply throw instead of being ignored", async () => {
     await expect(client().list({ offset: 20 })).rejects.toThrow(/offset cannot be applied by AssemblyAI/);
     await expect(client().list({ status: ["done", "error"] })).rejects.toThrow(/status cannot be applied/);
