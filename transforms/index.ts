@@ -8,10 +8,24 @@ import { httpResultsStep } from "./http/results-step.js";
 import { httpTransportStep } from "./http/transport-step.js";
 import { httpTypesStep } from "./http/types-step.js";
 import { httpUploadStep } from "./http/upload-step.js";
+import { sdkAdapterStep } from "./sdk-adapter.js";
 
 /**
  * The JS/TS steps, in the order they run on one parsed tree. Order matters: a step may use what an
  * earlier one recorded in `ctx.shared` (e.g. which bindings hold Gladia responses). The HTTP
  * transport step runs last so every HTTP step sees the original Gladia URLs.
+ * `sdk-adapter` (strategy `adapter` only) runs before any SDK rewrite: once the imports point at the
+ * runtime client, no `@gladiaio/sdk` import is left for a native rewrite to act on.
  */
-export const JS_STEPS: JsStep[] = [envVarsStep, httpDetectStep, httpResultsStep, httpRequestStep, httpUploadStep, httpPollingStep, httpCallbacksStep, httpTypesStep, httpTransportStep];
+export const JS_STEPS: JsStep[] = [
+  envVarsStep,
+  sdkAdapterStep,
+  httpDetectStep,
+  httpResultsStep,
+  httpRequestStep,
+  httpUploadStep,
+  httpPollingStep,
+  httpCallbacksStep,
+  httpTypesStep,
+  httpTransportStep,
+];

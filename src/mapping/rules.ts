@@ -75,6 +75,7 @@ export const RULES = {
   "sdk-live": { kind: "marker", message: "Gladia live/streaming is out of scope for this codemod: see AssemblyAI Universal Streaming (StreamingTranscriber from \"assemblyai\").", docs: DOCS.streaming },
   "sdk-unresolved": { kind: "marker", message: "This Gladia SDK call could not be migrated automatically: see the assemblyai SDK's client.transcripts / client.files methods.", docs: DOCS.jsSdk },
   "sdk-async-future": { kind: "marker", message: "assemblyai's `transcribe_async` returns a concurrent.futures.Future, not an awaitable: use `await asyncio.to_thread(transcriber.transcribe, …)` or `.result()`.", docs: DOCS.pythonSdk },
+  "sdk-adapter": { kind: "note", message: "`@gladiaio/sdk` imports now point at `gladia-to-assemblyai/runtime`, a Gladia-compatible client running on the `assemblyai` SDK: add `gladia-to-assemblyai` to your dependencies and set ASSEMBLYAI_API_KEY. Jobs keep Gladia's shape (seconds, integer speakers); a failed job's AssemblyAI `error` message is in `post_session_metadata.error`.", docs: DOCS.jsSdk },
   "dependency-reinstall": { kind: "note", message: "`@gladiaio/sdk`/`gladiaio-sdk` was replaced by `assemblyai` in the manifest: reinstall to update the lockfile.", docs: DOCS.jsSdk },
 } satisfies Record<string, FollowUpRule>;
 

@@ -16,6 +16,18 @@ export const JS_SDK = {
   liveFactories: ["live", "liveV2"],
 } as const;
 
+/**
+ * `--strategy adapter`: instead of rewriting SDK call sites, `@gladiaio/sdk` imports point at this
+ * package's Gladia-compatible client (src/runtime), which runs on the `assemblyai` SDK.
+ */
+export const JS_SDK_ADAPTER = {
+  runtimeModule: "gladia-to-assemblyai/runtime",
+  /** Imported names the runtime client does not provide (live transcription): such imports stay, marked. */
+  unsupportedName: /^LiveV2/,
+  /** Test-runner calls whose first argument is a module name (`vi.mock("@gladiaio/sdk")`). */
+  moduleCalls: ["require", "jest.mock", "jest.doMock", "jest.unmock", "jest.requireActual", "jest.requireMock", "vi.mock", "vi.doMock", "vi.unmock", "vi.importActual", "vi.importMock"],
+} as const;
+
 export interface JsSdkMethodRule {
   /** Service on the AssemblyAI client and its method; null → marker. */
   service: "transcripts" | "files" | null;
