@@ -69,6 +69,14 @@ export const RULES = {
   "sdk-live": { kind: "marker", message: "Gladia live/streaming is out of scope for this codemod: see AssemblyAI Universal Streaming (StreamingTranscriber from \"assemblyai\").", docs: DOCS.streaming },
   "sdk-unresolved": { kind: "marker", message: "This Gladia SDK call could not be migrated automatically: see the assemblyai SDK's client.transcripts / client.files methods.", docs: DOCS.jsSdk },
   "sdk-async-future": { kind: "marker", message: "assemblyai's `transcribe_async` returns a concurrent.futures.Future, not an awaitable: use `await asyncio.to_thread(transcriber.transcribe, …)` or `.result()`.", docs: DOCS.pythonSdk },
+  "sdk-error-check": { kind: "note", message: "Gladia's SDK threw when a job failed; AssemblyAI's `transcribe`/`waitUntilReady` resolve with `status: \"error\"`: a check that throws `new Error(transcript.error)` was added.", docs: DOCS.jsSdk },
+  "sdk-option-dropped": { kind: "note", message: "Gladia client options other than `apiKey`/`apiUrl` (region, httpHeaders, httpRetry, httpTimeout, prerecordedTimeouts, …) have no equivalent in `new AssemblyAI({ apiKey, baseUrl })` and were dropped.", docs: DOCS.jsSdk },
+  "sdk-base-url": { kind: "marker", message: "`baseUrl` points at your own server: it must now forward to https://api.assemblyai.com and send the key in the `authorization` header.", docs: DOCS.auth },
+  "sdk-client-options": { kind: "marker", message: "The client options are not an object literal: `new AssemblyAI()` takes `{ apiKey, baseUrl }` (Gladia: `{ apiKey, apiUrl, … }`).", docs: DOCS.jsSdk },
+  "sdk-upload-string": { kind: "marker", message: "`client.files.upload()` resolves to the upload URL string (Gladia's `uploadFile` returned `{ audio_url, audio_metadata }`): use the value itself as `audio`/`audio_url`.", docs: DOCS.upload },
+  "sdk-poll-options": { kind: "marker", message: "AssemblyAI polling options are `{ pollingInterval, pollingTimeout }` in ms (Gladia: `{ interval, timeout }`).", docs: DOCS.jsSdk },
+  "sdk-client-escapes": { kind: "marker", message: "This Gladia pre-recorded client is now the AssemblyAI client and is used outside this file's calls: calls made on it must become `client.transcripts.transcribe/submit/get/list/delete/waitUntilReady` and `client.files.upload`.", docs: DOCS.jsSdk },
+  "sdk-type-unmapped": { kind: "marker", message: "This `@gladiaio/sdk` type has no `assemblyai` equivalent: use `TranscriptParams`, `Transcript`, `TranscriptUtterance`, `TranscriptWord`, … from \"assemblyai\".", docs: DOCS.jsSdk },
   "dependency-reinstall": { kind: "note", message: "`@gladiaio/sdk`/`gladiaio-sdk` was replaced by `assemblyai` in the manifest: reinstall to update the lockfile.", docs: DOCS.jsSdk },
 } satisfies Record<string, FollowUpRule>;
 

@@ -1,0 +1,95 @@
+import type { ASTPath } from "jscodeshift";
+import type { JsContext } from "../shared/context.js";
+import type { SdkFile } from "./model.js";
+import { JS_SDK_METHODS, type JsSdkMethodRule } from "../../src/mapping/sdk.js";
+import { mapListParams, mapPollOptions, mapRequestArgument } from "./options.js";
+import {
+  addErrorCheck,
+  keepDeleteBoolean,
+  readsUtterances,
+  resultUse,
+  rewriteCreateResult,
+  rewriteUploadResult,
+  type ResultUse,
+  valuePath,
+} from "./results.js";
+
+// `pr.transcribe(audio, opts)` → `pr.transcripts.transcribe({ audio, …mapped })` and the other
+// pre-recorded methods, table-driven by JS_SDK_METHODS (mapping §5).
+
+type Node = { type: string; [key: string]: any };
+
+function argumentPath(call: ASTPath, index: number): ASTPath | undefined {
+  return (call.node as Node).arguments[index] ? (call.get("arguments", index) as ASTPath) : undefined;
+}
+
+const present = (node: Node | undefined): Node[] => (node ? [node] : []);
+
+function newArguments(ctx: JsContext, sdk: SdkFile, call: ASTPath, rule: JsSdkMethodRule, use: ResultUse): Node[] {
+  const args = (call.node as Node).arguments as Node[];
+  const reads = rule.returns === "job" ? readsUtterances(ctx, use) : /\butterances\b/.test(ctx.source);
+  switch (rule.args) {
+    case "audio+options":
+      return [
+        mapRequestArgument(ctx, sdk, argumentPath(call, 1), call, { audio: args[0], readsUtterances: reads }),
+        ...present(mapPollOptions(ctx, argumentPath(call, 2), call)),
+      ];
+    case "options":
+      return [mapRequestArgument(ctx, sdk, argumentPath(call, 0), call, { readsUtterances: reads }), ...present(mapPollOptions(ctx, argumentPath(call, 1), call))];
+    case "id":
+      return [args[0], ...present(mapPollOptions(ctx, argumentPath(call, 1), call))];
+    case "params":
+      return present(mapListParams(ctx, argumentPath(call, 0)));
+    default:
+      return args;
+  }
+}
+
+/** The binding (or expression) that holds the job a call resolves to. */
+function jobRoot(call: ASTPath, use: ResultUse): ASTPath | undefined {
+  switch (use.kind) {
+    case "variable":
+      return use.id;
+    case "pattern":
+      return use.pattern;
+    case "then":
+      return use.param;
+    case "member":
+      return valuePath(call);
+    default:
+      return undefined;
+  }
+}
+
+function rewriteCall(ctx: JsContext, sdk: SdkFile, call: ASTPath, rule: JsSdkMethodRule): void {
+  const { j } = ctx;
+  const node = call.node as Node;
+  if (rule.rule) ctx.mark(call, rule.rule);
+  if (!rule.service || !rule.method) return;
+  const use = resultUse(call);
+  node.arguments = newArguments(ctx, sdk, call, rule, use);
+  node.callee = j.memberExpression(j.memberExpression(node.callee.object, j.identifier(rule.service)), j.identifier(rule.method));
+  if (rule.returns === "upload-url-string") rewriteUploadResult(ctx, call, use);
+  if (rule.returns === "transcript-not-boolean") keepDeleteBoolean(ctx, call, use);
+  if (rule.returns === "created") rewriteCreateResult(ctx, use);
+  const root = rule.returns === "job" ? jobRoot(call, use) : undefined;
+  if (root) sdk.jobRoots.push(root);
+  // After the result reads: the check reads AssemblyAI fields.
+  if (rule.throwOnError) sdk.pending.push(() => addErrorCheck(ctx, call, use));
+}
+
+/** Rewrites every pre-recorded method call; innermost first, so nested calls see their new nodes. */
+export function rewriteMethodCalls(ctx: JsContext, sdk: SdkFile): boolean {
+  const { j } = ctx;
+  const calls = ctx.root
+    .find(j.CallExpression)
+    .filter((call) => {
+      const callee = call.node.callee as Node;
+      if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier") return false;
+      return Object.hasOwn(JS_SDK_METHODS, callee.property.name) && sdk.receivers.kindOf(callee.object) === "prerecorded";
+    })
+    .paths()
+    .reverse();
+  for (const call of calls) rewriteCall(ctx, sdk, call, JS_SDK_METHODS[((call.node as Node).callee as Node).property.name]);
+  return calls.length > 0;
+}

@@ -1,0 +1,62 @@
+import type { JsContext, JsStep } from "../shared/context.js";
+import type { SdkFile } from "./model.js";
+import { collectReceivers } from "./receivers.js";
+import { findGladiaImports, hasGladiaImports } from "./imports.js";
+import { markLiveUse, rewriteConstructors, unwrapFactories } from "./client.js";
+import { rewriteMethodCalls } from "./calls.js";
+import { collectTypedValues, mapTypedRequests, markUnmappedTypes, plannedTypeNames, renameTypeReferences } from "./types.js";
+import { rewriteImports } from "./rewrite-imports.js";
+import { createNamer } from "./names.js";
+import { rewriteSdkResultReads } from "./result-roots.js";
+import { JS_SDK } from "../../src/mapping/sdk.js";
+
+// `@gladiaio/sdk` → `assemblyai` (mapping §5), in the order the edits depend on each other:
+// calls are rewritten while their receivers are still recognisable, the factories and
+// constructors after, then the result reads, the error checks, the type names and the imports.
+
+function isTypeScript(path: string): boolean {
+  return /\.(ts|tsx|mts|cts)$/.test(path);
+}
+
+function createSdkFile(ctx: JsContext): SdkFile | undefined {
+  if (!ctx.source.includes(JS_SDK.gladiaPackage)) return undefined;
+  const imports = findGladiaImports(ctx);
+  if (!hasGladiaImports(imports)) return undefined;
+  const name = createNamer(ctx);
+  return {
+    imports,
+    receivers: collectReceivers(ctx, imports),
+    typescript: isTypeScript(ctx.path),
+    clientName: name(JS_SDK.assemblyaiClient),
+    name,
+    values: new Set(),
+    types: new Set(),
+    mapped: new Set(),
+    jobRoots: [],
+    pending: [],
+  };
+}
+
+export const sdkStep: JsStep = {
+  name: "sdk",
+  description: "@gladiaio/sdk → assemblyai: client, pre-recorded calls, options, error checks, types, imports",
+  run(ctx) {
+    if (ctx.options.strategy !== "native") return false;
+    const sdk = createSdkFile(ctx);
+    if (!sdk) return false;
+    const typed = collectTypedValues(ctx, sdk);
+    markLiveUse(ctx, sdk);
+    const calls = rewriteMethodCalls(ctx, sdk);
+    const requests = mapTypedRequests(ctx, sdk, typed.requests);
+    const factories = unwrapFactories(ctx, sdk);
+    const constructors = rewriteConstructors(ctx, sdk);
+    const reads = rewriteSdkResultReads(ctx, sdk, typed.roots);
+    for (const edit of sdk.pending) edit();
+    const plan = plannedTypeNames(sdk, sdk.name, sdk.receivers.liveClients.size > 0);
+    markUnmappedTypes(ctx, sdk, plan);
+    const types = renameTypeReferences(ctx, sdk, plan);
+    const changed = calls || requests || factories || constructors || reads || types;
+    if (changed) rewriteImports(ctx, sdk);
+    return changed;
+  },
+};
