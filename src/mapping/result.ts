@@ -43,6 +43,9 @@ export const RESULT_PATHS: ResultPathRule[] = [
   { gladia: ["custom_metadata"], assemblyai: null, rule: "job-extra" },
 ];
 
+/** Keys of a Gladia job with no AssemblyAI equivalent (a read gets `result-unresolved`). */
+export const JOB_KEYS_WITHOUT_EQUIVALENT = ["request_id", "version", "created_at", "completed_at", "kind", "post_session_metadata"];
+
 /** Add-on envelope keys (`J.result.<addon>.success` …): no AssemblyAI equivalent. */
 export const ADDON_ENVELOPE_KEYS = ["success", "is_empty", "error", "exec_time"];
 
