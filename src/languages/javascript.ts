@@ -2,6 +2,7 @@ import jscodeshift from "jscodeshift";
 import type { LanguagePlugin, TransformInput, TransformOutput } from "../core/types.js";
 import { createContext } from "../../transforms/shared/context.js";
 import { JS_STEPS } from "../../transforms/index.js";
+import { detectQuote } from "../../transforms/shared/style.js";
 
 const EXTENSIONS = /\.(js|jsx|mjs|cjs|ts|tsx|mts|cts)$/;
 
@@ -10,13 +11,6 @@ export function parserFor(path: string): "ts" | "tsx" | "babylon" {
   if (/\.tsx$/.test(path)) return "tsx";
   if (/\.(ts|mts|cts)$/.test(path)) return "ts";
   return "babylon";
-}
-
-/** The quote most string literals in the file use, for literals the codemod prints. */
-function detectQuote(text: string): "single" | "double" {
-  const single = (text.match(/'/g) ?? []).length;
-  const double = (text.match(/"/g) ?? []).length;
-  return single > double ? "single" : "double";
 }
 
 export function transformJs(input: TransformInput): TransformOutput {

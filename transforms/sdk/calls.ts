@@ -3,16 +3,9 @@ import type { JsContext } from "../shared/context.js";
 import type { SdkFile } from "./model.js";
 import { JS_SDK_METHODS, type JsSdkMethodRule } from "../../src/mapping/sdk.js";
 import { mapListParams, mapPollOptions, mapRequestArgument } from "./options.js";
-import {
-  addErrorCheck,
-  keepDeleteBoolean,
-  readsUtterances,
-  resultUse,
-  rewriteCreateResult,
-  rewriteUploadResult,
-  type ResultUse,
-  valuePath,
-} from "./results.js";
+import { addErrorCheck, keepDeleteBoolean, resultUse, rewriteCreateResult, rewriteUploadResult, valuePath } from "./results.js";
+import { rewriteResultReads } from "../shared/result-reads.js";
+import { followValue } from "../shared/flow.js";
 
 // `pr.transcribe(audio, opts)` → `pr.transcripts.transcribe({ audio, …mapped })` and the other
 // pre-recorded methods, table-driven by JS_SDK_METHODS (mapping §5).
@@ -25,9 +18,8 @@ function argumentPath(call: ASTPath, index: number): ASTPath | undefined {
 
 const present = (node: Node | undefined): Node[] => (node ? [node] : []);
 
-function newArguments(ctx: JsContext, sdk: SdkFile, call: ASTPath, rule: JsSdkMethodRule, use: ResultUse): Node[] {
+function newArguments(ctx: JsContext, sdk: SdkFile, call: ASTPath, rule: JsSdkMethodRule, reads: boolean): Node[] {
   const args = (call.node as Node).arguments as Node[];
-  const reads = rule.returns === "job" ? readsUtterances(ctx, use) : /\butterances\b/.test(ctx.source);
   switch (rule.args) {
     case "audio+options":
       return [
@@ -45,20 +37,14 @@ function newArguments(ctx: JsContext, sdk: SdkFile, call: ASTPath, rule: JsSdkMe
   }
 }
 
-/** The binding (or expression) that holds the job a call resolves to. */
-function jobRoot(call: ASTPath, use: ResultUse): ASTPath | undefined {
-  switch (use.kind) {
-    case "variable":
-      return use.id;
-    case "pattern":
-      return use.pattern;
-    case "then":
-      return use.param;
-    case "member":
-      return valuePath(call);
-    default:
-      return undefined;
-  }
+/**
+ * The job a call resolves to gets the result mapping wherever it flows in the file. Utterances are
+ * needed when a read of them was rewritten, or when the job leaves the file (Gladia always had them).
+ */
+function rewriteJobReads(ctx: JsContext, call: ASTPath): boolean {
+  const root = valuePath(call);
+  const report = rewriteResultReads(ctx, [{ path: root, level: "job" }]);
+  return report.utteranceReads.length > 0 || followValue(ctx.j, [root]).sinks.length > 0;
 }
 
 function rewriteCall(ctx: JsContext, sdk: SdkFile, call: ASTPath, rule: JsSdkMethodRule): void {
@@ -67,13 +53,12 @@ function rewriteCall(ctx: JsContext, sdk: SdkFile, call: ASTPath, rule: JsSdkMet
   if (rule.rule) ctx.mark(call, rule.rule);
   if (!rule.service || !rule.method) return;
   const use = resultUse(call);
-  node.arguments = newArguments(ctx, sdk, call, rule, use);
+  const reads = rule.returns === "job" ? rewriteJobReads(ctx, call) : /\butterances\b/.test(ctx.source);
+  node.arguments = newArguments(ctx, sdk, call, rule, reads);
   node.callee = j.memberExpression(j.memberExpression(node.callee.object, j.identifier(rule.service)), j.identifier(rule.method));
   if (rule.returns === "upload-url-string") rewriteUploadResult(ctx, call, use);
   if (rule.returns === "transcript-not-boolean") keepDeleteBoolean(ctx, call, use);
   if (rule.returns === "created") rewriteCreateResult(ctx, use);
-  const root = rule.returns === "job" ? jobRoot(call, use) : undefined;
-  if (root) sdk.jobRoots.push(root);
   // After the result reads: the check reads AssemblyAI fields.
   if (rule.throwOnError) sdk.pending.push(() => addErrorCheck(ctx, call, use));
 }

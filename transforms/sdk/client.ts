@@ -1,28 +1,17 @@
 import type { ASTPath } from "jscodeshift";
 import type { JsContext } from "../shared/context.js";
-import type { SdkFile } from "./model.js";
+import { type SdkFile, useName } from "./model.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
 import { GLADIA_BASE_RE } from "../../src/mapping/transport.js";
 import { isClientClass } from "./imports.js";
+import { propertyKey, staticString } from "../shared/ast.js";
+import { isMultiline, parseExpression, printNode, printObjectText, styleOf } from "../shared/print.js";
 
 // `new GladiaClient({ apiKey, apiUrl, … })` → `new AssemblyAI({ apiKey, baseUrl })`, and the
 // `client.preRecorded()` factory → the client itself (its methods live on `.transcripts`/`.files`).
 
 type Node = { type: string; [key: string]: any };
 
-function keyName(property: Node): string | undefined {
-  if (property.computed) return undefined;
-  return property.key?.type === "Identifier" ? property.key.name : typeof property.key?.value === "string" ? property.key.value : undefined;
-}
-
-function isStringLiteral(node: Node): boolean {
-  return node.type === "StringLiteral" || (node.type === "Literal" && typeof node.value === "string") || (node.type === "TemplateLiteral" && node.expressions.length === 0);
-}
-
-function literalString(node: Node): string | undefined {
-  if (node.type === "TemplateLiteral") return node.expressions.length === 0 ? node.quasis[0].value.cooked : undefined;
-  return isStringLiteral(node) ? node.value : undefined;
-}
 
 /** `process.env.X` / `import.meta.env.X`: `string | undefined` for TypeScript. */
 function isEnvRead(node: Node): boolean {
@@ -40,45 +29,58 @@ function envApiKey(ctx: JsContext): Node {
   return j.memberExpression(j.memberExpression(j.identifier("process"), j.identifier("env")), j.identifier(JS_SDK.apiKeyEnv));
 }
 
+/** Maps one option in place; false when it is dropped. */
+function mapClientOption(ctx: JsContext, sdk: SdkFile, property: Node, anchor: ASTPath): boolean {
+  const { j } = ctx;
+  const key = property.type === "ObjectMethod" ? undefined : propertyKey(property);
+  const renamed = key && JS_SDK.clientOptions[key];
+  if (!key) {
+    ctx.mark(anchor, "sdk-client-options");
+    return true;
+  }
+  if (!renamed) {
+    ctx.note("sdk-option-dropped", anchor);
+    return false;
+  }
+  const value = property.value as Node;
+  if (renamed === "apiKey") {
+    if (staticString(value) !== undefined) {
+      ctx.secret(anchor);
+      ctx.note("hardcoded-key", anchor);
+    }
+    const mapped = apiKeyValue(ctx, sdk, value);
+    if (mapped !== value) {
+      property.value = mapped;
+      property.shorthand = false;
+    }
+    return true;
+  }
+  // apiUrl: the Gladia host is AssemblyAI's default; anything else is a proxy to re-point.
+  const url = staticString(value);
+  if (url !== undefined && GLADIA_BASE_RE.test(url)) return false;
+  if (!isEnvRead(value)) ctx.mark(anchor, "sdk-base-url");
+  property.key = j.identifier(renamed);
+  property.shorthand = false;
+  return true;
+}
+
+/** `{ apiKey, apiUrl, … }` → `{ apiKey, baseUrl }`, edited in place so untouched layout stays. */
 function mapClientOptions(ctx: JsContext, sdk: SdkFile, options: Node | undefined, anchor: ASTPath): Node[] {
   const { j } = ctx;
-  if (options && options.type !== "ObjectExpression") {
+  const envKey = () => `apiKey: ${printNode(apiKeyValue(ctx, sdk, envApiKey(ctx)))}`;
+  const printed = (entries: string[]) => parseExpression(ctx, printObjectText(entries, styleOf(ctx), isMultiline(options)));
+  if (!options) return [printed([envKey()])];
+  if (options.type !== "ObjectExpression") {
     ctx.mark(anchor, "sdk-client-options");
     return [options];
   }
-  const properties: Node[] = [];
-  let hasKey = false;
-  for (const property of (options?.properties ?? []) as Node[]) {
-    const key = property.type === "ObjectProperty" || property.type === "Property" ? keyName(property) : undefined;
-    const renamed = key && JS_SDK.clientOptions[key];
-    if (!key || !renamed) {
-      if (key) ctx.note("sdk-option-dropped", anchor);
-      else {
-        ctx.mark(anchor, "sdk-client-options");
-        properties.push(property);
-      }
-      continue;
-    }
-    const value = property.shorthand ? j.identifier(key) : property.value;
-    if (renamed === "apiKey") {
-      hasKey = true;
-      if (isStringLiteral(value)) {
-        ctx.secret(anchor);
-        ctx.note("hardcoded-key", anchor);
-      }
-      const mapped = apiKeyValue(ctx, sdk, value);
-      properties.push(mapped === value ? property : Object.assign(j.objectProperty(j.identifier("apiKey"), mapped as any), { comments: property.comments }));
-      continue;
-    }
-    // apiUrl: the Gladia host is AssemblyAI's default; anything else is a proxy to re-point.
-    const url = literalString(value);
-    if (url !== undefined && GLADIA_BASE_RE.test(url)) continue;
-    if (!isEnvRead(value)) ctx.mark(anchor, "sdk-base-url");
-    properties.push(Object.assign(j.objectProperty(j.identifier(renamed), value as any), { comments: property.comments }));
-  }
-  if (!hasKey) properties.unshift(j.objectProperty(j.identifier("apiKey"), apiKeyValue(ctx, sdk, envApiKey(ctx)) as any));
-  const object = j.objectExpression(properties as any[]) as Node;
-  if (options) object.comments = options.comments;
+  const properties = options.properties as Node[];
+  const kept = properties.filter((property) => mapClientOption(ctx, sdk, property, anchor));
+  const hasKey = kept.some((property) => propertyKey(property) === "apiKey");
+  if (kept.length === properties.length && hasKey) return [options];
+  const entries = kept.map((property) => printNode(property));
+  const object = printed(hasKey ? entries : [envKey(), ...entries]);
+  object.comments = options.comments;
   return [object];
 }
 
@@ -91,17 +93,32 @@ function isLiveOwned(sdk: SdkFile, path: ASTPath): boolean {
   return false;
 }
 
+/**
+ * A client kept for live streaming still talks to Gladia: env reads in its options get back the
+ * Gladia names the env-var step renamed (the original text still has them).
+ */
+function restoreGladiaEnv(ctx: JsContext, path: ASTPath): void {
+  ctx.j(path).find(ctx.j.MemberExpression).forEach((member) => {
+    const node = member.node as Node;
+    const original = node.original ?? node;
+    if (!isEnvRead(node) || node.computed || typeof original.start !== "number") return;
+    const name = /([\w$]+)\s*$/.exec(ctx.source.slice(original.start, original.end))?.[1];
+    if (name && name !== node.property.name) node.property = ctx.j.identifier(name);
+  });
+}
+
 export function rewriteConstructors(ctx: JsContext, sdk: SdkFile): boolean {
   const { j } = ctx;
   let changed = false;
   ctx.root.find(j.NewExpression).forEach((path) => {
     const node = path.node as Node;
-    if (!isClientClass(sdk.imports, node.callee) || isLiveOwned(sdk, path)) return;
+    if (!isClientClass(sdk.imports, node.callee)) return;
     const parent = path.parent.node as Node;
-    if (parent.type === "MemberExpression" && parent.object === node && JS_SDK.liveFactories.includes(parent.property.name)) return;
+    const inlineLive = parent.type === "MemberExpression" && parent.object === node && JS_SDK.liveFactories.includes(parent.property.name);
+    if (inlineLive || isLiveOwned(sdk, path)) return restoreGladiaEnv(ctx, path);
     node.callee = j.identifier(sdk.clientName);
     node.arguments = mapClientOptions(ctx, sdk, node.arguments[0], path) as any[];
-    sdk.values.add(JS_SDK.assemblyaiClient);
+    useName(sdk, JS_SDK.assemblyaiClient, sdk.clientName, false);
     changed = true;
   });
   return changed;

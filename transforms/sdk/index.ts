@@ -7,7 +7,7 @@ import { rewriteMethodCalls } from "./calls.js";
 import { collectTypedValues, mapTypedRequests, markUnmappedTypes, plannedTypeNames, renameTypeReferences } from "./types.js";
 import { rewriteImports } from "./rewrite-imports.js";
 import { createNamer } from "./names.js";
-import { rewriteSdkResultReads } from "./result-roots.js";
+import { rewriteTypedReads } from "../shared/typed-reads.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
 
 // `@gladiaio/sdk` → `assemblyai` (mapping §5), in the order the edits depend on each other:
@@ -29,10 +29,9 @@ function createSdkFile(ctx: JsContext): SdkFile | undefined {
     typescript: isTypeScript(ctx.path),
     clientName: name(JS_SDK.assemblyaiClient),
     name,
-    values: new Set(),
-    types: new Set(),
+    uses: new Map(),
+    replaced: new Set(),
     mapped: new Set(),
-    jobRoots: [],
     pending: [],
   };
 }
@@ -50,9 +49,10 @@ export const sdkStep: JsStep = {
     const requests = mapTypedRequests(ctx, sdk, typed.requests);
     const factories = unwrapFactories(ctx, sdk);
     const constructors = rewriteConstructors(ctx, sdk);
-    const reads = rewriteSdkResultReads(ctx, sdk, typed.roots);
+    const reads = rewriteTypedReads(ctx, typed.roots);
     for (const edit of sdk.pending) edit();
     const plan = plannedTypeNames(sdk, sdk.name, sdk.receivers.liveClients.size > 0);
+    for (const local of plan.keys()) sdk.replaced.add(local);
     markUnmappedTypes(ctx, sdk, plan);
     const types = renameTypeReferences(ctx, sdk, plan);
     const changed = calls || requests || factories || constructors || reads || types;

@@ -1,8 +1,10 @@
 import type { ASTPath } from "jscodeshift";
 import type { JsContext } from "../shared/context.js";
-import type { SdkFile } from "./model.js";
-import { buildObject, buildProperty, buildValue, evaluateObject } from "../shared/request-literal.js";
-import { declaringNode } from "../shared/bindings.js";
+import { type SdkFile, useName } from "./model.js";
+import { evaluateObject, printEntry, printObject, printValue } from "../shared/request-literal.js";
+import { parseExpression, printNode, printObjectText, styleOf } from "../shared/print.js";
+import { propertyKey } from "../shared/ast.js";
+import { bindingOf, constInit } from "../shared/scope.js";
 import { getRule, type RuleId } from "../../src/mapping/rules.js";
 import { mapRequest, type RequestFollowUp, type RequestObject } from "../../src/mapping/request.js";
 import { JS_LIST_PARAMS, JS_POLL_OPTIONS } from "../../src/mapping/sdk.js";
@@ -25,10 +27,9 @@ export function reportFollowUps(ctx: JsContext, followUps: Array<{ rule: RuleId 
 
 /** The `const x = { … }` an identifier argument refers to, when it is an object literal. */
 function literalDeclarator(ctx: JsContext, path: ASTPath): Node | undefined {
-  const declaration = declaringNode(path);
-  if (!declaration) return undefined;
-  const found = ctx.root.find(ctx.j.VariableDeclarator).filter((p) => p.node.id === declaration && p.node.init?.type === "ObjectExpression");
-  return found.size() === 1 ? (found.get().node as Node) : undefined;
+  const binding = bindingOf(path);
+  const init = binding && constInit(ctx.j, binding);
+  return init?.node.type === "ObjectExpression" ? (init.parent.node as Node) : undefined;
 }
 
 interface MappedLiteral {
@@ -37,11 +38,11 @@ interface MappedLiteral {
   needsType: boolean;
 }
 
-function mapLiteral(ctx: JsContext, literal: Node, readsUtterances: boolean, leading: Node[] = []): MappedLiteral {
-  const evaluated = evaluateObject(literal);
-  const { params, followUps } = mapRequest(evaluated.value, { readsUtterances, partial: evaluated.partial });
+function mapLiteral(ctx: JsContext, literal: Node | undefined, readsUtterances: boolean, leading: string[] = []): MappedLiteral {
+  const evaluated = literal && evaluateObject(literal);
+  const { params, followUps } = mapRequest(evaluated?.value ?? {}, { readsUtterances, partial: evaluated?.partial });
   return {
-    node: buildObject(ctx.j, params, evaluated, leading),
+    node: printObject(ctx, params, evaluated, leading),
     followUps,
     needsType: UNION_TYPED_PARAMS.some((key) => key in params),
   };
@@ -70,12 +71,13 @@ function mapDeclarator(ctx: JsContext, sdk: SdkFile, declarator: Node, readsUtte
   const mapped = replaceLiteral(ctx, sdk, declarator, "init", anchor, readsUtterances);
   if (!mapped || !sdk.typescript || declarator.id.typeAnnotation || !mapped.needsType) return;
   const { j } = ctx;
-  const params = j.tsTypeReference(j.identifier(sdk.name("TranscriptParams")));
+  const local = sdk.name("TranscriptParams");
+  const params = j.tsTypeReference(j.identifier(local));
   const type = withAudio
     ? j.tsTypeReference(j.identifier("Omit"), j.tsTypeParameterInstantiation([params, j.tsLiteralType(j.stringLiteral("audio_url"))]))
     : params;
   declarator.id.typeAnnotation = j.tsTypeAnnotation(type);
-  sdk.types.add("TranscriptParams");
+  useName(sdk, "TranscriptParams", local, true);
 }
 
 /**
@@ -89,12 +91,11 @@ export function mapRequestArgument(
   anchor: ASTPath,
   options: { audio?: Node; readsUtterances: boolean },
 ): Node {
-  const { j } = ctx;
-  const leading = options.audio ? [buildProperty(j, "audio", { opaque: options.audio })] : [];
+  const leading = options.audio ? [printEntry(ctx, "audio", { opaque: options.audio })] : [];
   const node = argument?.node as Node | undefined;
   if (!node || node.type === "ObjectExpression") {
     if (node && sdk.mapped.has(node)) return node;
-    const mapped = mapLiteral(ctx, node ?? j.objectExpression([]), options.readsUtterances, leading);
+    const mapped = mapLiteral(ctx, node, options.readsUtterances, leading);
     if (node) mapped.node.comments = node.comments;
     sdk.mapped.add(mapped.node);
     reportFollowUps(ctx, mapped.followUps, anchor);
@@ -103,10 +104,14 @@ export function mapRequestArgument(
   const declarator = node.type === "Identifier" ? literalDeclarator(ctx, argument!) : undefined;
   if (declarator) mapDeclarator(ctx, sdk, declarator, options.readsUtterances, anchor, !!options.audio);
   else reportFollowUps(ctx, [{ rule: "request-unresolved" }], anchor);
-  return options.audio ? j.objectExpression([...leading, j.spreadElement(node as any)]) : node;
+  return options.audio ? parseExpression(ctx, printObjectText([...leading, `...${printNode(node)}`], styleOf(ctx), false)) : node;
 }
 
-/** `{ interval, timeout }` → `{ pollingInterval, pollingTimeout }`; undefined when nothing is left. */
+function isNull(node: Node): boolean {
+  return node.type === "NullLiteral" || (node.type === "Literal" && node.value === null);
+}
+
+/** `{ interval, timeout }` → `{ pollingInterval, pollingTimeout }` (keys renamed in place); undefined when nothing is left. */
 export function mapPollOptions(ctx: JsContext, argument: ASTPath | undefined, anchor: ASTPath): Node | undefined {
   const node = argument?.node as Node | undefined;
   if (!node) return undefined;
@@ -114,21 +119,20 @@ export function mapPollOptions(ctx: JsContext, argument: ASTPath | undefined, an
     ctx.mark(anchor, "sdk-poll-options");
     return node;
   }
-  const properties = [];
-  for (const property of node.properties as Node[]) {
-    const key = property.key?.name ?? property.key?.value;
-    const renamed = !property.computed && JS_POLL_OPTIONS[key];
-    if (!renamed) {
+  // `timeout: null` meant "no deadline", AssemblyAI's default.
+  const kept = (node.properties as Node[]).filter((p) => !(propertyKey(p) === "timeout" && isNull(p.value)));
+  for (const property of kept) {
+    const renamed = JS_POLL_OPTIONS[propertyKey(property) ?? ""];
+    if (!renamed || property.type === "ObjectMethod") {
       ctx.mark(anchor, "sdk-poll-options");
-      properties.push(property);
       continue;
     }
-    // `timeout: null` meant "no deadline", AssemblyAI's default.
-    if (key === "timeout" && (property.value.type === "NullLiteral" || (property.value.type === "Literal" && property.value.value === null))) continue;
-    const value = property.shorthand ? ctx.j.identifier(key) : property.value;
-    properties.push(Object.assign(ctx.j.objectProperty(ctx.j.identifier(renamed), value), { comments: property.comments }));
+    property.key = ctx.j.identifier(renamed);
+    property.shorthand = false;
   }
-  return properties.length > 0 ? ctx.j.objectExpression(properties as any[]) : undefined;
+  if (kept.length === 0) return undefined;
+  if (kept.length === node.properties.length) return node;
+  return parseExpression(ctx, printObjectText(kept.map((p) => printNode(p)), styleOf(ctx), false));
 }
 
 function mapStatusFilter(value: unknown): unknown {
@@ -149,5 +153,5 @@ export function mapListParams(ctx: JsContext, argument: ASTPath | undefined): No
     if (mapped !== undefined) params[renamed] = mapped as RequestObject[string];
   }
   if (Object.keys(params).length === 0) return undefined;
-  return buildValue(ctx.j, params);
+  return parseExpression(ctx, printValue(ctx, params));
 }

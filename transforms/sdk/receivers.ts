@@ -1,5 +1,6 @@
 import type { JsContext } from "../shared/context.js";
-import { declaringNode, referencesOf } from "../shared/bindings.js";
+import { bindingOf } from "../shared/scope.js";
+import { unwrap } from "../shared/ast.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
 import { type GladiaSdkImports, gladiaTypeName, isClientClass } from "./imports.js";
 
@@ -26,14 +27,6 @@ export interface Receivers {
   liveClients: Set<Node>;
   /** What `this.<name>` holds. */
   fieldKind(name: string): ReceiverKind | undefined;
-}
-
-function unwrap(node: Node): Node {
-  let current = node;
-  while (["TSNonNullExpression", "TSAsExpression", "TSSatisfiesExpression", "ParenthesizedExpression"].includes(current.type)) {
-    current = current.expression;
-  }
-  return current;
 }
 
 function annotationKind(imports: GladiaSdkImports, annotation: Node | null | undefined): ReceiverKind | undefined {
@@ -78,7 +71,7 @@ export function collectReceivers(ctx: JsContext, imports: GladiaSdkImports, hint
     const names = new Set([...bindings.keys()].map((d) => d.name));
     root.find(j.Identifier).forEach((p) => {
       if (!names.has((p.node as Node).name)) return;
-      const declaration = declaringNode(p);
+      const declaration = bindingOf(p)?.id.node;
       const kind = declaration && bindings.get(declaration);
       if (kind && p.node !== declaration) nodeKinds.set(p.node as Node, kind);
     });
@@ -139,7 +132,7 @@ export function collectReceivers(ctx: JsContext, imports: GladiaSdkImports, hint
     const field = thisField(object);
     if (field) liveFields.add(field);
     else if (node.object.type === "Identifier") {
-      const declaration = declaringNode(p.get("object") as any);
+      const declaration = bindingOf(p.get("object"))?.id.node;
       if (declaration) liveClients.add(declaration);
     }
   });

@@ -1,6 +1,7 @@
 import type { ASTPath } from "jscodeshift";
 import type { JsContext } from "../shared/context.js";
-import { referencesOf } from "../shared/bindings.js";
+import { parseExpression, parseStatement, printNode, quoteString, styleOf } from "../shared/print.js";
+import { bindingOf, getReferences } from "../shared/scope.js";
 import { JS_UPLOAD_RESULT } from "../../src/mapping/sdk.js";
 import { ASSEMBLYAI_BASE, ASSEMBLYAI_JOB_PREFIX } from "../../src/mapping/transport.js";
 
@@ -17,11 +18,16 @@ export type ResultUse =
   | { kind: "pattern"; pattern: ASTPath; statement: ASTPath }
   /** `(await call).x`. */
   | { kind: "member"; member: ASTPath }
-  /** `call.then((x) => …)`. */
-  | { kind: "then"; param: ASTPath }
+  /** `call.then(…)`. */
+  | { kind: "then" }
   /** `await call;` — the value is not used. */
   | { kind: "discarded" }
   | { kind: "other" };
+
+function referencesOf(ctx: JsContext, id: ASTPath): ASTPath[] {
+  const binding = bindingOf(id);
+  return binding ? getReferences(ctx.j, binding) : [];
+}
 
 const STATEMENT_CONTAINERS = new Set(["Program", "BlockStatement", "SwitchCase", "StaticBlock"]);
 
@@ -51,79 +57,26 @@ export function resultUse(call: ASTPath): ResultUse {
     return { kind: "variable", id: parent.get("left") as ASTPath, statement: parent.parent as ASTPath };
   }
   if ((node.type === "MemberExpression" || node.type === "OptionalMemberExpression") && node.object === value.node && !node.computed) {
-    if (node.property.name === "then" && value === call) {
-      const then = parent.parent as ASTPath;
-      const callback = (then.node as Node).arguments?.[0];
-      if ((then.node as Node).type === "CallExpression" && callback && /Function/.test(callback.type) && callback.params[0]) {
-        return { kind: "then", param: (then.get("arguments", 0) as any).get("params", 0) as ASTPath };
-      }
-      return { kind: "other" };
-    }
-    return { kind: "member", member: parent };
+    return node.property.name === "then" && value === call ? { kind: "then" } : { kind: "member", member: parent };
   }
   return { kind: "other" };
 }
 
-/**
- * Does the program read `utterances` from the value? Followed through the binding and member
- * chains; where the value flows elsewhere (an argument, another variable), any `utterances` in the
- * file counts.
- */
-export function readsUtterances(ctx: JsContext, use: ResultUse): boolean {
-  const inFile = /\butterances\b/.test(ctx.source);
-  const chains = (paths: ASTPath[]) => paths.some((p) => chainReads(p, "utterances") ?? inFile);
-  switch (use.kind) {
-    case "variable":
-    case "then": {
-      const node = (use.kind === "variable" ? use.id : use.param).node as Node;
-      if (node.type !== "Identifier") return ctx.j(node as any).find(ctx.j.Identifier, { name: "utterances" } as any).size() > 0 || inFile;
-      return chains(referencesOf(ctx.j, ctx.root, node));
-    }
-    case "pattern":
-      return inFile;
-    case "member":
-      return chains([use.member.get("object") as ASTPath]);
-    case "discarded":
-      return false;
-    default:
-      return inFile;
-  }
+/** `if (x.status === "error") throw new Error(x.error);` in the file's style. */
+function errorCheck(ctx: JsContext, name: string): string {
+  return `if (${name}.status === ${quoteString("error", styleOf(ctx))}) throw new Error(${name}.error);`;
 }
 
-/** Along the member reads that start at `path`: true if one reads `key`, undefined if the value flows on. */
-function chainReads(path: ASTPath, key: string): boolean | undefined {
-  let current: ASTPath = path;
-  while (current.parent) {
-    const parent = current.parent.node as Node;
-    if ((parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") && parent.object === current.node) {
-      const name = parent.computed ? parent.property.value : parent.property.name;
-      if (name === key) return true;
-    } else if (parent.type !== "TSNonNullExpression") {
-      return parent.type === "ExpressionStatement" || parent.type === "BinaryExpression" || parent.type === "TemplateLiteral" ? false : undefined;
-    }
-    current = current.parent;
-  }
-  return false;
-}
-
-/** `if (x.status === "error") throw new Error(x.error);` for a statement, or `.then(check)` around the call. */
+/** The check after a `const x = await …` statement, or `.then(check)` around the call. */
 export function addErrorCheck(ctx: JsContext, call: ASTPath, use: ResultUse): void {
-  const { j } = ctx;
-  const check = (name: string) =>
-    j.ifStatement(
-      j.binaryExpression("===", j.memberExpression(j.identifier(name), j.identifier("status")), j.stringLiteral("error")),
-      j.throwStatement(j.newExpression(j.identifier("Error"), [j.memberExpression(j.identifier(name), j.identifier("error"))])),
-    );
   ctx.note("sdk-error-check", call);
   if (use.kind === "variable") {
-    use.statement.insertAfter(check((use.id.node as Node).name));
+    use.statement.insertAfter(parseStatement(ctx, errorCheck(ctx, (use.id.node as Node).name)));
     return;
   }
-  const callback = j.arrowFunctionExpression(
-    [j.identifier("transcript")],
-    j.blockStatement([check("transcript"), j.returnStatement(j.identifier("transcript"))]),
-  );
-  call.replace(j.callExpression(j.memberExpression(call.node as any, j.identifier("then")), [callback]));
+  const { indent } = styleOf(ctx);
+  const check = `(transcript) => {\n${indent}${errorCheck(ctx, "transcript")}\n${indent}return transcript;\n}`;
+  call.replace(parseExpression(ctx, `${printNode(call.node as Node)}.then(${check})`));
 }
 
 /** `files.upload()` resolves to the URL string: `x.audio_url` → `x`, `{ audio_url }` → `audio_url`. */
@@ -137,7 +90,7 @@ export function rewriteUploadResult(ctx: JsContext, call: ASTPath, use: ResultUs
   };
   if (use.kind === "member") return readOf(use.member, (use.member.node as Node).object);
   if (use.kind === "variable") {
-    for (const ref of referencesOf(j, ctx.root, use.id.node as Node)) {
+    for (const ref of referencesOf(ctx, use.id)) {
       const parent = ref.parent.node as Node;
       if ((parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") && parent.object === ref.node && !parent.computed) {
         readOf(ref.parent, ref.node as Node);
@@ -160,7 +113,7 @@ export function rewriteUploadResult(ctx: JsContext, call: ASTPath, use: ResultUs
 export function rewriteCreateResult(ctx: JsContext, use: ResultUse): void {
   if (use.kind !== "variable") return;
   const { j } = ctx;
-  for (const ref of referencesOf(j, ctx.root, use.id.node as Node)) {
+  for (const ref of referencesOf(ctx, use.id)) {
     const parent = ref.parent.node as Node;
     if (parent.type !== "MemberExpression" || parent.object !== ref.node || parent.property.name !== "result_url") continue;
     const url = j.templateLiteral(

@@ -1,18 +1,15 @@
 import type { ASTPath } from "jscodeshift";
 import type { JsContext } from "../shared/context.js";
-import type { SdkFile } from "./model.js";
+import type { AssemblyaiName, SdkFile } from "./model.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
+import { parseStatement, parseStatements, printNode, quoteString, styleOf } from "../shared/print.js";
 
 // Last: `@gladiaio/sdk` imports and requires become `assemblyai` ones. A Gladia specifier whose
 // local name is still used (a live client, an unmapped type) stays; the rest is replaced in place.
 
 type Node = { type: string; [key: string]: any };
 
-export interface NeededName {
-  imported: string;
-  local: string;
-  type: boolean;
-}
+type NeededName = AssemblyaiName;
 
 /** Is `name` still used in the file outside import/require declarations? */
 function isStillUsed(ctx: JsContext, name: string): boolean {
@@ -34,15 +31,6 @@ function isStillUsed(ctx: JsContext, name: string): boolean {
     .size() > 0;
 }
 
-/** Every `assemblyai` name the rewritten file uses, deduplicated. */
-export function neededNames(sdk: SdkFile): NeededName[] {
-  const names = new Map<string, NeededName>();
-  for (const value of sdk.values) names.set(value, { imported: value, local: value === JS_SDK.assemblyaiClient ? sdk.clientName : sdk.name(value), type: false });
-  for (const type of sdk.types) {
-    if (!names.has(type)) names.set(type, { imported: type, local: type === JS_SDK.assemblyaiClient ? sdk.clientName : sdk.name(type), type: true });
-  }
-  return [...names.values()];
-}
 
 function importSpecifier(ctx: JsContext, name: NeededName, inlineType: boolean): Node {
   const { j } = ctx;
@@ -51,16 +39,22 @@ function importSpecifier(ctx: JsContext, name: NeededName, inlineType: boolean):
   return specifier;
 }
 
-function buildImport(ctx: JsContext, names: NeededName[], typeStyle: "declaration" | "inline" | "plain"): Node {
-  const { j } = ctx;
-  const allTypes = names.every((n) => n.type);
-  const declarationType = allTypes && typeStyle !== "plain";
-  const declaration = j.importDeclaration(
-    names.map((n) => importSpecifier(ctx, n, !declarationType && typeStyle !== "plain") as any),
-    j.stringLiteral(JS_SDK.assemblyaiPackage),
-  ) as Node;
-  if (declarationType) declaration.importKind = "type";
-  return declaration;
+function specifierText(name: NeededName, inlineType: boolean): string {
+  const alias = name.local !== name.imported ? ` as ${name.local}` : "";
+  return `${inlineType && name.type ? "type " : ""}${name.imported}${alias}`;
+}
+
+function importText(ctx: JsContext, names: NeededName[], typeStyle: "declaration" | "inline" | "plain"): string {
+  const declarationType = names.every((n) => n.type) && typeStyle !== "plain";
+  const specifiers = names.map((n) => specifierText(n, !declarationType && typeStyle !== "plain")).join(", ");
+  const source = quoteString(JS_SDK.assemblyaiPackage, styleOf(ctx));
+  return `import ${declarationType ? "type " : ""}{ ${specifiers} } from ${source};`;
+}
+
+/** Replace `statement` by itself followed by `code`: parsed together, they keep a plain line break between them. */
+function appendStatement(ctx: JsContext, statement: ASTPath, code: string): void {
+  const [kept, added] = parseStatements(ctx, `${printNode(statement.node as Node)}\n${code}`);
+  statement.replace(kept, added);
 }
 
 /** How the original declaration marked types: `import type {…}`, `{ type X }`, or not at all. */
@@ -84,10 +78,12 @@ function addToExisting(ctx: JsContext, existing: ASTPath, names: NeededName[]): 
   }
 }
 
-/** Drop the unused Gladia specifiers of one declaration; true when none is left. */
-function pruneSpecifiers(ctx: JsContext, declaration: Node): boolean {
-  declaration.specifiers = ((declaration.specifiers ?? []) as Node[]).filter((s) => isStillUsed(ctx, s.local.name));
-  return declaration.specifiers.length === 0;
+/** Drop the replaced or unused Gladia specifiers of one declaration; true when none is left. */
+function pruneSpecifiers(ctx: JsContext, sdk: SdkFile, declaration: Node): boolean {
+  const specifiers = (declaration.specifiers ?? []) as Node[];
+  const kept = specifiers.filter((s) => !sdk.replaced.has(s.local.name) && isStillUsed(ctx, s.local.name));
+  if (kept.length !== specifiers.length) declaration.specifiers = kept;
+  return kept.length === 0;
 }
 
 function rewriteEsm(ctx: JsContext, sdk: SdkFile, names: NeededName[]): void {
@@ -96,7 +92,7 @@ function rewriteEsm(ctx: JsContext, sdk: SdkFile, names: NeededName[]): void {
   for (const path of sdk.imports.esm) {
     const declaration = path.node as Node;
     const style = typeStyleOf(declaration, sdk.typescript);
-    const empty = pruneSpecifiers(ctx, declaration);
+    const empty = pruneSpecifiers(ctx, sdk, declaration);
     if (pending.length === 0) {
       if (empty) path.prune();
       continue;
@@ -105,22 +101,23 @@ function rewriteEsm(ctx: JsContext, sdk: SdkFile, names: NeededName[]): void {
       addToExisting(ctx, existing, pending);
       if (empty) path.prune();
     } else {
-      const replacement = buildImport(ctx, pending, style);
+      const code = importText(ctx, pending, style);
       if (empty) {
+        const replacement = parseStatement(ctx, code);
         replacement.comments = declaration.comments;
         path.replace(replacement);
-      } else path.insertAfter(replacement);
+      } else appendStatement(ctx, path, code);
     }
     pending = [];
   }
 }
 
-function requireCall(ctx: JsContext): Node {
-  return ctx.j.callExpression(ctx.j.identifier("require"), [ctx.j.stringLiteral(JS_SDK.assemblyaiPackage)]);
+function requireText(ctx: JsContext, kind: string, names: NeededName[]): string {
+  const properties = names.map((n) => (n.local === n.imported ? n.imported : `${n.imported}: ${n.local}`)).join(", ");
+  return `${kind} { ${properties} } = require(${quoteString(JS_SDK.assemblyaiPackage, styleOf(ctx))});`;
 }
 
 function rewriteCjs(ctx: JsContext, sdk: SdkFile, names: NeededName[]): void {
-  const { j } = ctx;
   const values = names.filter((n) => !n.type);
   const types = names.filter((n) => n.type);
   let pending = values;
@@ -128,29 +125,28 @@ function rewriteCjs(ctx: JsContext, sdk: SdkFile, names: NeededName[]): void {
     const declarator = path.node as Node;
     const declaration = path.parent as ASTPath;
     const kept = declarator.id.type === "ObjectPattern"
-      ? declarator.id.properties.filter((p: Node) => p.value?.type !== "Identifier" || isStillUsed(ctx, p.value.name))
+      ? declarator.id.properties.filter((p: Node) => p.value?.type !== "Identifier" || (!sdk.replaced.has(p.value.name) && isStillUsed(ctx, p.value.name)))
       : isStillUsed(ctx, declarator.id.name) ? [declarator.id] : [];
-    const pattern = j.objectPattern(
-      pending.map((n) => Object.assign(j.objectProperty(j.identifier(n.imported), j.identifier(n.local)), { shorthand: n.imported === n.local })) as any[],
-    );
-    if (kept.length === 0 && pending.length > 0) {
-      declarator.id = pattern;
-      declarator.init = requireCall(ctx);
+    const code = pending.length > 0 ? requireText(ctx, (declaration.node as Node).kind ?? "const", pending) : undefined;
+    const single = (declaration.node as Node).declarations.length === 1;
+    if (kept.length === 0 && code && single) {
+      const replacement = parseStatement(ctx, code);
+      replacement.comments = (declaration.node as Node).comments;
+      declaration.replace(replacement);
     } else if (kept.length === 0) {
       path.prune();
+      if (code) appendStatement(ctx, declaration, code);
     } else {
-      if (declarator.id.type === "ObjectPattern") declarator.id.properties = kept;
-      if (pending.length > 0) {
-        declaration.insertAfter(j.variableDeclaration((declaration.node as Node).kind ?? "const", [j.variableDeclarator(pattern, requireCall(ctx) as any)]));
-      }
+      if (declarator.id.type === "ObjectPattern" && kept.length !== declarator.id.properties.length) declarator.id.properties = kept;
+      if (code) appendStatement(ctx, declaration, code);
     }
     pending = [];
   }
-  if (types.length > 0) ctx.root.get().node.program.body.unshift(buildImport(ctx, types, "declaration"));
+  if (types.length > 0) ctx.root.get().node.program.body.unshift(parseStatement(ctx, importText(ctx, types, "declaration")));
 }
 
 export function rewriteImports(ctx: JsContext, sdk: SdkFile): void {
-  const names = neededNames(sdk);
+  const names = [...sdk.uses.values()];
   if (sdk.imports.esm.length > 0) rewriteEsm(ctx, sdk, names);
   else rewriteCjs(ctx, sdk, names);
   if (sdk.imports.esm.length > 0 && sdk.imports.cjs.length > 0) rewriteCjs(ctx, sdk, []);

@@ -1,9 +1,10 @@
 import type { ASTPath } from "jscodeshift";
 import type { JsContext } from "../shared/context.js";
-import type { SdkFile } from "./model.js";
+import { type SdkFile, useName } from "./model.js";
 import { gladiaTypeName } from "./imports.js";
 import { mapLiteralInPlace } from "./options.js";
 import { JS_SDK, JS_SDK_TYPE_ROLES, JS_SDK_TYPES, type JsSdkTypeRole } from "../../src/mapping/sdk.js";
+import type { TypedLevel, TypedRoot } from "../shared/typed-reads.js";
 
 // Type-only uses of `@gladiaio/sdk`: `PreRecordedV2Response` → `Transcript` and friends
 // (JS_SDK_TYPES), request literals typed with the Gladia request type get the request mapping, and
@@ -11,10 +12,6 @@ import { JS_SDK, JS_SDK_TYPE_ROLES, JS_SDK_TYPES, type JsSdkTypeRole } from "../
 
 type Node = { type: string; [key: string]: any };
 
-export interface TypedRoot {
-  path: ASTPath;
-  role: JsSdkTypeRole;
-}
 
 /** Identifier positions that name a type or the client class (not keys, not member names). */
 function isNameReference(path: ASTPath): boolean {
@@ -26,6 +23,9 @@ function isNameReference(path: ASTPath): boolean {
   if (parent.type === "TSQualifiedName" && parent.right === node) return false;
   if (/^(TSPropertySignature|TSMethodSignature|ClassProperty|ClassMethod|ObjectMethod)$/.test(parent.type) && parent.key === node) return false;
   if (/^(Import|Export)(Default|Namespace)?Specifier$/.test(parent.type)) return false;
+  // Declarations (`const { GladiaClient } = require(…)`) are the import rewrite's business.
+  if ((parent.type === "ObjectProperty" || parent.type === "Property") && path.parent.parent?.node.type === "ObjectPattern") return false;
+  if (parent.type === "VariableDeclarator" && parent.id === node) return false;
   return true;
 }
 
@@ -50,7 +50,8 @@ export function renameTypeReferences(ctx: JsContext, sdk: SdkFile, plan: Map<str
     const target = plan.get(node.name);
     if (!target || !isNameReference(path)) return;
     if (target.local !== node.name) node.name = target.local;
-    (target.imported === JS_SDK.assemblyaiClient ? sdk.values : sdk.types).add(target.imported);
+    const typeOnly = path.parent.node.type === "TSTypeReference" || path.parent.node.type === "TSExpressionWithTypeArguments" || path.parent.node.type === "TSInterfaceHeritage";
+    useName(sdk, target.imported, target.local, typeOnly);
     changed = true;
   });
   // `ns.PreRecordedV2Response` → `Transcript`.
@@ -58,8 +59,9 @@ export function renameTypeReferences(ctx: JsContext, sdk: SdkFile, plan: Map<str
     const gladia = gladiaTypeName(sdk.imports, path.node as Node);
     const target = gladia && JS_SDK_TYPES[gladia];
     if (!target || (path.node as Node).left.type !== "Identifier" || !sdk.imports.namespaces.has((path.node as Node).left.name)) return;
-    path.replace(j.identifier(target === JS_SDK.assemblyaiClient ? sdk.clientName : sdk.name(target)));
-    (target === JS_SDK.assemblyaiClient ? sdk.values : sdk.types).add(target);
+    const local = target === JS_SDK.assemblyaiClient ? sdk.clientName : sdk.name(target);
+    path.replace(j.identifier(local));
+    useName(sdk, target, local, true);
     changed = true;
   });
   return changed;
@@ -95,7 +97,7 @@ export function collectTypedValues(ctx: JsContext, sdk: SdkFile): { requests: AS
       if (parent.type === "VariableDeclarator" && parent.id === node && parent.init?.type === "ObjectExpression") requests.push(path.parent);
       return;
     }
-    roots.push({ path, role });
+    roots.push({ path, level: role as TypedLevel });
   });
   ctx.root.find(j.TSSatisfiesExpression).forEach((path) => {
     const node = path.node as Node;
