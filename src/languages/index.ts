@@ -1,8 +1,9 @@
 import type { LanguagePlugin } from "../core/types.js";
 import { javascript } from "./javascript.js";
+import { packageJson } from "./package-json.js";
 
 /** Every kind of file the codemod knows; the first plug-in that matches a path owns it. */
-export const LANGUAGES: LanguagePlugin[] = [javascript];
+export const LANGUAGES: LanguagePlugin[] = [javascript, packageJson];
 
 export function languageFor(path: string): LanguagePlugin | undefined {
   return LANGUAGES.find((language) => language.matches(path));
