@@ -21,11 +21,11 @@ const OPTIONS: ts.CompilerOptions = {
   types: ["node"],
   skipLibCheck: true,
   esModuleInterop: true,
-  allowImportingTsExtensions: false,
+  jsx: ts.JsxEmit.Preserve,
 };
 
 function typecheckedFiles(): string[] {
-  const outputs = fg.sync(["**/*.output.{ts,mts,cts}", "types-multi/*/output/**/*.{ts,mts,cts}"], { cwd: FIXTURES_DIR, absolute: true });
+  const outputs = fg.sync(["**/*.output.{ts,tsx,mts,cts}", "types-multi/*/output/**/*.{ts,tsx,mts,cts}"], { cwd: FIXTURES_DIR, absolute: true });
   const multiCases = new Set(
     outputs.filter((f) => f.includes("/types-multi/") && USES_ASSEMBLYAI.test(readFileSync(f, "utf8"))).map((f) => f.replace(/\/output\/.*$/, "")),
   );

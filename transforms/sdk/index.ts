@@ -6,7 +6,7 @@ import { markLiveUse, rewriteConstructors, unwrapFactories } from "./client.js";
 import { rewriteMethodCalls } from "./calls.js";
 import { collectTypedValues, mapTypedRequests, markUnmappedTypes, plannedTypeNames, renameTypeReferences } from "./types.js";
 import { rewriteImports } from "./rewrite-imports.js";
-import { createNamer } from "./names.js";
+import { createNamer } from "../shared/assemblyai-names.js";
 import { rewriteTypedReads } from "../shared/typed-reads.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
 

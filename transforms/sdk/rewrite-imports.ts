@@ -2,7 +2,7 @@ import type { ASTPath } from "jscodeshift";
 import type { JsContext } from "../shared/context.js";
 import type { AssemblyaiName, SdkFile } from "./model.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
-import { parseStatement, parseStatements, printNode, quoteString, styleOf } from "../shared/print.js";
+import { appendStatement, parseStatement, quoteString, styleOf } from "../shared/print.js";
 
 // Last: `@gladiaio/sdk` imports and requires become `assemblyai` ones. A Gladia specifier whose
 // local name is still used (a live client, an unmapped type) stays; the rest is replaced in place.
@@ -34,7 +34,7 @@ function isStillUsed(ctx: JsContext, name: string): boolean {
 
 function importSpecifier(ctx: JsContext, name: NeededName, inlineType: boolean): Node {
   const { j } = ctx;
-  const specifier = j.importSpecifier(j.identifier(name.imported), name.local !== name.imported ? j.identifier(name.local) : null) as Node;
+  const specifier = j.importSpecifier(j.identifier(name.imported), j.identifier(name.local)) as Node;
   if (inlineType && name.type) specifier.importKind = "type";
   return specifier;
 }
@@ -51,11 +51,6 @@ function importText(ctx: JsContext, names: NeededName[], typeStyle: "declaration
   return `import ${declarationType ? "type " : ""}{ ${specifiers} } from ${source};`;
 }
 
-/** Replace `statement` by itself followed by `code`: parsed together, they keep a plain line break between them. */
-function appendStatement(ctx: JsContext, statement: ASTPath, code: string): void {
-  const [kept, added] = parseStatements(ctx, `${printNode(statement.node as Node)}\n${code}`);
-  statement.replace(kept, added);
-}
 
 /** How the original declaration marked types: `import type {…}`, `{ type X }`, or not at all. */
 function typeStyleOf(declaration: Node, typescript: boolean): "declaration" | "inline" | "plain" {

@@ -43,6 +43,20 @@ export function parseStatement(ctx: JsContext, code: string): Node {
   return parseStatements(ctx, code)[0];
 }
 
+type StatementPath = { node: unknown; replace(...nodes: unknown[]): unknown };
+
+/** Replace `statement` by itself followed by `code`: parsed together, they keep a plain line break between them. */
+export function appendStatement(ctx: JsContext, statement: StatementPath, code: string): void {
+  const [kept, added] = parseStatements(ctx, `${printNode(statement.node as Node)}\n${code}`);
+  statement.replace(kept, added);
+}
+
+/** `code` then a blank line before `statement` (which keeps its comments). */
+export function prependStatement(ctx: JsContext, statement: StatementPath, code: string): void {
+  const [added, kept] = parseStatements(ctx, `${code}\n\n${printNode(statement.node as Node)}`);
+  statement.replace(added, kept);
+}
+
 /** Continuation lines of an embedded multi-line text, indented one level deeper. */
 export function indentLines(text: string, indent: string): string {
   return text.replace(/\n/g, `\n${indent}`);

@@ -1,4 +1,4 @@
-import type { JsContext } from "../shared/context.js";
+import type { JsContext } from "./context.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
 
 // Local names for `assemblyai` exports: the export's own name unless the file already uses it for
@@ -13,7 +13,7 @@ export function existingAssemblyaiImports(ctx: JsContext): Map<string, string> {
   root.find(j.ImportDeclaration).forEach((p) => {
     if ((p.node.source as Node).value !== JS_SDK.assemblyaiPackage) return;
     for (const specifier of (p.node.specifiers ?? []) as Node[]) {
-      if (specifier.type === "ImportSpecifier") names.set(specifier.imported.name, specifier.local.name);
+      if (specifier.type === "ImportSpecifier") names.set(specifier.imported.name, specifier.local?.name ?? specifier.imported.name);
     }
   });
   return names;
