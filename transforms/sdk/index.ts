@@ -1,6 +1,8 @@
 import type { JsContext, JsStep } from "../shared/context.js";
 import type { SdkFile } from "./model.js";
-import { collectReceivers } from "./receivers.js";
+import { collectReceivers, type ReceiverKind } from "./receivers.js";
+import { readHints } from "../../src/analysis/hints.js";
+import { locate } from "../shared/hint-locations.js";
 import { findGladiaImports, hasGladiaImports } from "./imports.js";
 import { markLiveUse, rewriteConstructors, unwrapFactories } from "./client.js";
 import { rewriteMethodCalls } from "./calls.js";
@@ -18,14 +20,22 @@ function isTypeScript(path: string): boolean {
   return /\.(ts|tsx|mts|cts)$/.test(path);
 }
 
+/** SDK clients the type pass found in this file (imported from another module of the project). */
+function hintedReceivers(ctx: JsContext): Map<any, ReceiverKind> {
+  const receivers = readHints(ctx.options.hints)?.receivers ?? [];
+  const located = receivers.map((r) => [locate(ctx, r)?.node, r.kind] as const).filter(([node]) => !!node);
+  return new Map(located);
+}
+
 function createSdkFile(ctx: JsContext): SdkFile | undefined {
-  if (!ctx.source.includes(JS_SDK.gladiaPackage)) return undefined;
+  const hinted = hintedReceivers(ctx);
+  if (!ctx.source.includes(JS_SDK.gladiaPackage) && hinted.size === 0) return undefined;
   const imports = findGladiaImports(ctx);
-  if (!hasGladiaImports(imports)) return undefined;
+  if (!hasGladiaImports(imports) && hinted.size === 0) return undefined;
   const name = createNamer(ctx);
   return {
     imports,
-    receivers: collectReceivers(ctx, imports),
+    receivers: collectReceivers(ctx, imports, hinted),
     typescript: isTypeScript(ctx.path),
     clientName: name(JS_SDK.assemblyaiClient),
     name,

@@ -2,6 +2,8 @@ import type { ASTPath } from "jscodeshift";
 import type { JsContext } from "../shared/context.js";
 import type { AssemblyaiName, SdkFile } from "./model.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
+import { hasGladiaImports } from "./imports.js";
+import { importAssemblyaiTypes } from "../shared/assemblyai-imports.js";
 import { appendStatement, parseStatement, quoteString, styleOf } from "../shared/print.js";
 
 // Last: `@gladiaio/sdk` imports and requires become `assemblyai` ones. A Gladia specifier whose
@@ -142,6 +144,12 @@ function rewriteCjs(ctx: JsContext, sdk: SdkFile, names: NeededName[]): void {
 
 export function rewriteImports(ctx: JsContext, sdk: SdkFile): void {
   const names = [...sdk.uses.values()];
+  if (!hasGladiaImports(sdk.imports)) {
+    // Calls on clients from another module: only types may be needed here.
+    const types = names.filter((n) => n.type).map((n) => n.imported);
+    if (types.length > 0) importAssemblyaiTypes(ctx, types);
+    return;
+  }
   if (sdk.imports.esm.length > 0) rewriteEsm(ctx, sdk, names);
   else rewriteCjs(ctx, sdk, names);
   if (sdk.imports.esm.length > 0 && sdk.imports.cjs.length > 0) rewriteCjs(ctx, sdk, []);
