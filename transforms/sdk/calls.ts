@@ -5,6 +5,7 @@ import { JS_SDK_METHODS, type JsSdkMethodRule } from "../../src/mapping/sdk.js";
 import { mapListParams, mapPollOptions, mapRequestArgument } from "./options.js";
 import { addErrorCheck, keepDeleteBoolean, resultUse, rewriteCreateResult, rewriteUploadResult, valuePath } from "./results.js";
 import { rewriteResultReads } from "../shared/result-reads.js";
+import { memberCalls } from "./receivers.js";
 import { followValue } from "../shared/flow.js";
 
 // `pr.transcribe(audio, opts)` → `pr.transcripts.transcribe({ audio, …mapped })` and the other
@@ -65,16 +66,7 @@ function rewriteCall(ctx: JsContext, sdk: SdkFile, call: ASTPath, rule: JsSdkMet
 
 /** Rewrites every pre-recorded method call; innermost first, so nested calls see their new nodes. */
 export function rewriteMethodCalls(ctx: JsContext, sdk: SdkFile): boolean {
-  const { j } = ctx;
-  const calls = ctx.root
-    .find(j.CallExpression)
-    .filter((call) => {
-      const callee = call.node.callee as Node;
-      if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier") return false;
-      return Object.hasOwn(JS_SDK_METHODS, callee.property.name) && sdk.receivers.kindOf(callee.object) === "prerecorded";
-    })
-    .paths()
-    .reverse();
+  const calls = memberCalls(ctx, sdk.receivers, Object.keys(JS_SDK_METHODS), ["prerecorded"]);
   for (const call of calls) rewriteCall(ctx, sdk, call, JS_SDK_METHODS[((call.node as Node).callee as Node).property.name]);
   return calls.length > 0;
 }

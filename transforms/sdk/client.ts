@@ -4,6 +4,7 @@ import { type SdkFile, useName } from "./model.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
 import { GLADIA_BASE_RE } from "../../src/mapping/transport.js";
 import { isClientClass } from "./imports.js";
+import { memberCalls } from "./receivers.js";
 import { propertyKey, staticString } from "../shared/ast.js";
 import { isMultiline, parseExpression, printNode, printObjectText, styleOf } from "../shared/print.js";
 
@@ -126,16 +127,7 @@ export function rewriteConstructors(ctx: JsContext, sdk: SdkFile): boolean {
 
 /** `client.preRecorded()` → `client`: the AssemblyAI client carries `transcripts` and `files`. */
 export function unwrapFactories(ctx: JsContext, sdk: SdkFile): boolean {
-  const { j } = ctx;
-  const calls = ctx.root
-    .find(j.CallExpression)
-    .filter((call) => {
-      const callee = call.node.callee as Node;
-      return callee.type === "MemberExpression" && !callee.computed && (JS_SDK.preRecordedFactories as readonly string[]).includes(callee.property.name) &&
-        sdk.receivers.kindOf(callee.object) === "client";
-    })
-    .paths()
-    .reverse();
+  const calls = memberCalls(ctx, sdk.receivers, JS_SDK.preRecordedFactories, ["client"]);
   for (const call of calls) {
     const node = call.node as Node;
     if (node.arguments.length > 0) {
@@ -149,13 +141,5 @@ export function unwrapFactories(ctx: JsContext, sdk: SdkFile): boolean {
 
 /** Live/streaming use is out of scope: marked, left as it is. */
 export function markLiveUse(ctx: JsContext, sdk: SdkFile): void {
-  const { j } = ctx;
-  ctx.root.find(j.CallExpression).forEach((call) => {
-    const callee = call.node.callee as Node;
-    if (callee.type !== "MemberExpression" || callee.computed || !(JS_SDK.liveFactories as readonly string[]).includes(callee.property.name)) return;
-    const kind = sdk.receivers.kindOf(callee.object);
-    if (kind === "client" || kind === "live" || (callee.object.type === "NewExpression" && isClientClass(sdk.imports, callee.object.callee))) {
-      ctx.mark(call, "sdk-live");
-    }
-  });
+  for (const call of memberCalls(ctx, sdk.receivers, JS_SDK.liveFactories, ["client", "live"])) ctx.mark(call, "sdk-live");
 }

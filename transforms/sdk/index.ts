@@ -8,6 +8,7 @@ import { markLiveUse, rewriteConstructors, unwrapFactories } from "./client.js";
 import { rewriteMethodCalls } from "./calls.js";
 import { collectTypedValues, mapTypedRequests, markUnmappedTypes, plannedTypeNames, renameTypeReferences } from "./types.js";
 import { rewriteImports } from "./rewrite-imports.js";
+import { markEscapes } from "./escapes.js";
 import { createNamer } from "../shared/assemblyai-names.js";
 import { rewriteTypedReads } from "../shared/typed-reads.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
@@ -55,6 +56,7 @@ export const sdkStep: JsStep = {
     if (!sdk) return false;
     const typed = collectTypedValues(ctx, sdk);
     markLiveUse(ctx, sdk);
+    markEscapes(ctx, sdk);
     const calls = rewriteMethodCalls(ctx, sdk);
     const requests = mapTypedRequests(ctx, sdk, typed.requests);
     const factories = unwrapFactories(ctx, sdk);

@@ -1,3 +1,4 @@
+import type { ASTPath } from "jscodeshift";
 import type { JsContext } from "../shared/context.js";
 import { bindingOf } from "../shared/scope.js";
 import { unwrap } from "../shared/ast.js";
@@ -40,6 +41,23 @@ function annotationKind(imports: GladiaSdkImports, annotation: Node | null | und
 function thisField(node: Node): string | undefined {
   if (node.type !== "MemberExpression" || node.computed || node.object.type !== "ThisExpression") return undefined;
   return node.property.name;
+}
+
+/**
+ * Calls `x.<method>(…)` whose receiver `x` is of one of `kinds`, innermost first (so a rewrite of
+ * a nested call is in place before the call around it is rewritten).
+ */
+export function memberCalls(ctx: JsContext, receivers: Receivers, methods: readonly string[], kinds: ReceiverKind[]): ASTPath[] {
+  return ctx.root
+    .find(ctx.j.CallExpression)
+    .filter((call) => {
+      const callee = call.node.callee as Node;
+      if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier") return false;
+      const kind = methods.includes(callee.property.name) ? receivers.kindOf(callee.object) : undefined;
+      return !!kind && kinds.includes(kind);
+    })
+    .paths()
+    .reverse();
 }
 
 export function collectReceivers(ctx: JsContext, imports: GladiaSdkImports, hinted: Map<Node, ReceiverKind> = new Map()): Receivers {

@@ -15,8 +15,9 @@ export const typeHintsStep: JsStep = {
   name: "types",
   description: "TypeScript: reads of values typed as Gladia results (across files) and Gladia type declarations → assemblyai",
   run(ctx) {
+    // With the adapter strategy the runtime client hands back Gladia-shaped results: reads stay.
     const hints = readHints(ctx.options.hints);
-    if (!hints || !/\.(ts|tsx|mts|cts)$/.test(ctx.path)) return false;
+    if (!hints || ctx.options.strategy !== "native" || !/\.(ts|tsx|mts|cts)$/.test(ctx.path)) return false;
     const roots = hints.locations
       .map((location) => ({ path: locate(ctx, location), level: location.level }))
       .filter((root): root is TypedRoot & { path: AnyPath } => !!root.path);
