@@ -12,6 +12,7 @@ import { markEscapes } from "./escapes.js";
 import { createNamer } from "../shared/assemblyai-names.js";
 import { rewriteTypedReads } from "../shared/typed-reads.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
+import { describeStep } from "../step-info.js";
 
 // `@gladiaio/sdk` → `assemblyai` (mapping §5), in the order the edits depend on each other:
 // calls are rewritten while their receivers are still recognisable, the factories and
@@ -49,7 +50,7 @@ function createSdkFile(ctx: JsContext): SdkFile | undefined {
 
 export const sdkStep: JsStep = {
   name: "sdk",
-  description: "@gladiaio/sdk → assemblyai: client, pre-recorded calls, options, error checks, types, imports",
+  description: describeStep("sdk"),
   run(ctx) {
     if (ctx.options.strategy !== "native") return false;
     const sdk = createSdkFile(ctx);

@@ -1,7 +1,7 @@
 import type { ASTPath } from "jscodeshift";
 import type { JsContext } from "../shared/context.js";
-import { parseExpression, parseStatement, printNode, quoteString, styleOf } from "../shared/print.js";
-import { bindingOf, getReferences } from "../shared/scope.js";
+import { parseExpression, parseStatement, parseStatements, printNode, quoteString, styleOf } from "../shared/print.js";
+import { bindingOf, findBinding, getReferences } from "../shared/scope.js";
 import { JS_UPLOAD_RESULT } from "../../src/mapping/sdk.js";
 import { ASSEMBLYAI_BASE, ASSEMBLYAI_JOB_PREFIX } from "../../src/mapping/transport.js";
 
@@ -20,8 +20,8 @@ export type ResultUse =
   | { kind: "member"; member: ASTPath }
   /** `call.then(…)`. */
   | { kind: "then" }
-  /** `await call;` — the value is not used. */
-  | { kind: "discarded" }
+  /** `await call;` / `call;` — the value is not used (`statement` when it is a statement of a block). */
+  | { kind: "discarded"; statement?: ASTPath }
   | { kind: "other" };
 
 function referencesOf(ctx: JsContext, id: ASTPath): ASTPath[] {
@@ -45,7 +45,7 @@ export function resultUse(call: ASTPath): ResultUse {
   const value = valuePath(call);
   const parent = value.parent as ASTPath;
   const node = parent.node as Node;
-  if (node.type === "ExpressionStatement") return { kind: "discarded" };
+  if (node.type === "ExpressionStatement") return { kind: "discarded", ...(isInStatementList(parent) ? { statement: parent } : {}) };
   if (node.type === "VariableDeclarator" && node.init === value.node) {
     const declaration = parent.parent as ASTPath;
     if (!isInStatementList(declaration) || (declaration.node as Node).declarations.length !== 1) return { kind: "other" };
@@ -62,6 +62,14 @@ export function resultUse(call: ASTPath): ResultUse {
   return { kind: "other" };
 }
 
+/** `base`, or `base2`, `base3`… when the name is taken where `path` is. */
+function freeName(path: ASTPath, base: string): string {
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? base : `${base}${i}`;
+    if (!findBinding(path, name)) return name;
+  }
+}
+
 /** `if (x.status === "error") throw new Error(x.error);` in the file's style. */
 function errorCheck(ctx: JsContext, name: string): string {
   return `if (${name}.status === ${quoteString("error", styleOf(ctx))}) throw new Error(${name}.error);`;
@@ -72,6 +80,13 @@ export function addErrorCheck(ctx: JsContext, call: ASTPath, use: ResultUse): vo
   ctx.note("sdk-error-check", call);
   if (use.kind === "variable") {
     use.statement.insertAfter(parseStatement(ctx, errorCheck(ctx, (use.id.node as Node).name)));
+    return;
+  }
+  // `await call;` → `const transcript = await call;` and the check.
+  if (use.kind === "discarded" && use.statement && valuePath(call) !== call) {
+    const name = freeName(use.statement, "transcript");
+    const [declaration, check] = parseStatements(ctx, `const ${name} = ${printNode((use.statement.node as Node).expression)};\n${errorCheck(ctx, name)}`);
+    use.statement.replace(declaration, check);
     return;
   }
   const { indent } = styleOf(ctx);

@@ -4,6 +4,7 @@ import { locate } from "../shared/hint-locations.js";
 import { rewriteTypedReads, type TypedRoot } from "../shared/typed-reads.js";
 import { rewriteDeclaration } from "./declarations.js";
 import { readHints } from "../../src/analysis/hints.js";
+import { describeStep } from "../step-info.js";
 import { createNamer } from "../shared/assemblyai-names.js";
 import { importAssemblyaiTypes } from "../shared/assemblyai-imports.js";
 
@@ -13,7 +14,7 @@ import { importAssemblyaiTypes } from "../shared/assemblyai-imports.js";
 
 export const typeHintsStep: JsStep = {
   name: "types",
-  description: "TypeScript: reads of values typed as Gladia results (across files) and Gladia type declarations → assemblyai",
+  description: describeStep("types"),
   run(ctx) {
     // With the adapter strategy the runtime client hands back Gladia-shaped results: reads stay.
     const hints = readHints(ctx.options.hints);
