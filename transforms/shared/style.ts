@@ -10,10 +10,13 @@ export interface CodeStyle {
   semicolons: boolean;
 }
 
-/** The quote most string literals in the file use. */
+const COMMENTS = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
+
+/** The quote most string literals in the file use (comments, with their apostrophes, aside). */
 export function detectQuote(text: string): "single" | "double" {
-  const single = (text.match(/'/g) ?? []).length;
-  const double = (text.match(/"/g) ?? []).length;
+  const code = text.replace(COMMENTS, "");
+  const single = (code.match(/'[^'\n]*'/g) ?? []).length;
+  const double = (code.match(/"[^"\n]*"/g) ?? []).length;
   return single > double ? "single" : "double";
 }
 
