@@ -77,6 +77,7 @@ export const RULES = {
   "sdk-poll-options": { kind: "marker", message: "AssemblyAI polling options are `{ pollingInterval, pollingTimeout }` in ms (Gladia: `{ interval, timeout }`).", docs: DOCS.jsSdk },
   "sdk-client-escapes": { kind: "marker", message: "This Gladia client is now the AssemblyAI client and is used outside this file's calls: calls made on it must become `client.transcripts.transcribe/submit/get/list/delete/waitUntilReady` and `client.files.upload`.", docs: DOCS.jsSdk },
   "sdk-type-unmapped": { kind: "marker", message: "This `@gladiaio/sdk` type has no `assemblyai` equivalent: use `TranscriptParams`, `Transcript`, `TranscriptUtterance`, `TranscriptWord`, … from \"assemblyai\".", docs: DOCS.jsSdk },
+  "sdk-reexport": { kind: "marker", message: "This module re-exports `@gladiaio/sdk`: re-export the \"assemblyai\" equivalents instead (`AssemblyAI`, `Transcript`, `TranscriptUtterance`, …) and migrate the code that imports them.", docs: DOCS.jsSdk },
   "type-fields-dropped": { kind: "marker", message: "These Gladia fields have no AssemblyAI equivalent and were removed from the type: the transcript has `text`, `utterances`, `words`, `language_code`, `audio_duration`, `status`, `error` at the top level; utterances have no `language` (use the transcript's `language_code`).", docs: DOCS.getTranscript },
   "dependency-reinstall": { kind: "note", message: "`@gladiaio/sdk`/`gladiaio-sdk` was replaced by `assemblyai` in the manifest: reinstall to update the lockfile.", docs: DOCS.jsSdk },
 } satisfies Record<string, FollowUpRule>;

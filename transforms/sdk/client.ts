@@ -67,7 +67,6 @@ function mapClientOption(ctx: JsContext, sdk: SdkFile, property: Node, anchor: A
 
 /** `{ apiKey, apiUrl, … }` → `{ apiKey, baseUrl }`, edited in place so untouched layout stays. */
 function mapClientOptions(ctx: JsContext, sdk: SdkFile, options: Node | undefined, anchor: ASTPath): Node[] {
-  const { j } = ctx;
   const envKey = () => `apiKey: ${printNode(apiKeyValue(ctx, sdk, envApiKey(ctx)))}`;
   const printed = (entries: string[]) => parseExpression(ctx, printObjectText(entries, styleOf(ctx), isMultiline(options)));
   if (!options) return [printed([envKey()])];

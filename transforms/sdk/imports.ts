@@ -12,8 +12,6 @@ export interface GladiaSdkImports {
   namespaces: Set<string>;
   /** Local type name → exported Gladia type name. */
   types: Map<string, string>;
-  /** Type-only specifiers (`import type`, `type X`): their local names. */
-  typeOnly: Set<string>;
   esm: ASTPath[];
   cjs: ASTPath[];
 }
@@ -42,7 +40,6 @@ function addEsm(imports: GladiaSdkImports, path: ASTPath<any>): void {
       continue;
     }
     const typeOnly = declaration.importKind === "type" || specifier.importKind === "type";
-    if (typeOnly) imports.typeOnly.add(local);
     if (specifier.imported.name === JS_SDK.gladiaClient && !typeOnly) imports.clientClass.add(local);
     else imports.types.set(local, specifier.imported.name);
   }
@@ -72,7 +69,7 @@ function addCjsMember(imports: GladiaSdkImports, path: ASTPath<any>): void {
 
 export function findGladiaImports(ctx: JsContext): GladiaSdkImports {
   const { j, root } = ctx;
-  const imports: GladiaSdkImports = { clientClass: new Set(), namespaces: new Set(), types: new Map(), typeOnly: new Set(), esm: [], cjs: [] };
+  const imports: GladiaSdkImports = { clientClass: new Set(), namespaces: new Set(), types: new Map(), esm: [], cjs: [] };
   root.find(j.ImportDeclaration).filter((p) => isSdkSource(p.node.source as Node)).forEach((p) => addEsm(imports, p));
   root.find(j.VariableDeclarator).forEach((p) => {
     const init = p.node.init as Node | null;
@@ -80,6 +77,15 @@ export function findGladiaImports(ctx: JsContext): GladiaSdkImports {
     else if (init?.type === "MemberExpression" && isRequireOfSdk(init.object)) addCjsMember(imports, p);
   });
   return imports;
+}
+
+/** `export { GladiaClient } from "@gladiaio/sdk"`: a barrel other modules import the SDK through. */
+export function markReexports(ctx: JsContext): void {
+  const { j, root } = ctx;
+  const reexports = [...root.find(j.ExportNamedDeclaration).paths(), ...root.find(j.ExportAllDeclaration).paths()];
+  for (const path of reexports) {
+    if (isSdkSource((path.node as Node).source)) ctx.mark(path, "sdk-reexport");
+  }
 }
 
 export function hasGladiaImports(imports: GladiaSdkImports): boolean {

@@ -5,6 +5,7 @@ import { readHints } from "../../src/analysis/hints.js";
 import { locate } from "../shared/hint-locations.js";
 import { findGladiaImports, hasGladiaImports } from "./imports.js";
 import { markLiveUse, rewriteConstructors, unwrapFactories } from "./client.js";
+import { markReexports } from "./imports.js";
 import { rewriteMethodCalls } from "./calls.js";
 import { collectTypedValues, mapTypedRequests, markUnmappedTypes, plannedTypeNames, renameTypeReferences } from "./types.js";
 import { rewriteImports } from "./rewrite-imports.js";
@@ -53,6 +54,7 @@ export const sdkStep: JsStep = {
   description: describeStep("sdk"),
   run(ctx) {
     if (ctx.options.strategy !== "native") return false;
+    if (ctx.source.includes(JS_SDK.gladiaPackage)) markReexports(ctx);
     const sdk = createSdkFile(ctx);
     if (!sdk) return false;
     const typed = collectTypedValues(ctx, sdk);

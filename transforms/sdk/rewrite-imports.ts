@@ -109,9 +109,12 @@ function rewriteEsm(ctx: JsContext, sdk: SdkFile, names: NeededName[]): void {
   }
 }
 
-function requireText(ctx: JsContext, kind: string, names: NeededName[]): string {
+/** `const { AssemblyAI } = require("assemblyai")`, or `await import(…)` where the original was one. */
+function requireText(ctx: JsContext, kind: string, names: NeededName[], init: Node): string {
   const properties = names.map((n) => (n.local === n.imported ? n.imported : `${n.imported}: ${n.local}`)).join(", ");
-  return `${kind} { ${properties} } = require(${quoteString(JS_SDK.assemblyaiPackage, styleOf(ctx))});`;
+  const source = quoteString(JS_SDK.assemblyaiPackage, styleOf(ctx));
+  const load = init.type === "AwaitExpression" ? `await import(${source})` : `require(${source})`;
+  return `${kind} { ${properties} } = ${load};`;
 }
 
 function rewriteCjs(ctx: JsContext, sdk: SdkFile, names: NeededName[]): void {
@@ -124,7 +127,7 @@ function rewriteCjs(ctx: JsContext, sdk: SdkFile, names: NeededName[]): void {
     const kept = declarator.id.type === "ObjectPattern"
       ? declarator.id.properties.filter((p: Node) => p.value?.type !== "Identifier" || (!sdk.replaced.has(p.value.name) && isStillUsed(ctx, p.value.name)))
       : isStillUsed(ctx, declarator.id.name) ? [declarator.id] : [];
-    const code = pending.length > 0 ? requireText(ctx, (declaration.node as Node).kind ?? "const", pending) : undefined;
+    const code = pending.length > 0 ? requireText(ctx, (declaration.node as Node).kind ?? "const", pending, declarator.init) : undefined;
     const single = (declaration.node as Node).declarations.length === 1;
     if (kept.length === 0 && code && single) {
       const replacement = parseStatement(ctx, code);
