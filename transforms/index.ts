@@ -9,6 +9,8 @@ import { httpTransportStep } from "./http/transport-step.js";
 import { httpTypesStep } from "./http/types-step.js";
 import { httpUploadStep } from "./http/upload-step.js";
 import { sdkAdapterStep } from "./sdk-adapter.js";
+import { sdkStep } from "./sdk/index.js";
+import { typeHintsStep } from "./types/index.js";
 
 /**
  * The JS/TS steps, in the order they run on one parsed tree. Order matters: a step may use what an
@@ -20,6 +22,8 @@ import { sdkAdapterStep } from "./sdk-adapter.js";
 export const JS_STEPS: JsStep[] = [
   envVarsStep,
   sdkAdapterStep,
+  sdkStep,
+  typeHintsStep,
   httpDetectStep,
   httpResultsStep,
   httpRequestStep,

@@ -9,6 +9,8 @@ export interface StepInfo {
 export const JS_STEP_INFO: StepInfo[] = [
   { name: "env-vars", description: "GLADIA_API_KEY (and VITE_/NEXT_PUBLIC_… variants) → ASSEMBLYAI_API_KEY in env reads" },
   { name: "sdk-adapter", description: "--strategy adapter: point @gladiaio/sdk imports at gladia-to-assemblyai/runtime (a Gladia-compatible client on AssemblyAI)" },
+  { name: "sdk", description: "@gladiaio/sdk → assemblyai: client, pre-recorded calls, options, error checks, types, imports" },
+  { name: "types", description: "TypeScript: reads of values typed as Gladia results (across files) and Gladia type declarations → assemblyai" },
   { name: "http-detect", description: "Find Gladia HTTP calls (fetch/axios/ky/got) and the bindings that hold their responses" },
   { name: "http-results", description: "Gladia job reads (result.transcription.*, status \"done\", error_code) → AssemblyAI transcript fields" },
   { name: "http-request", description: "Gladia request options (all three generations) → AssemblyAI transcript params" },

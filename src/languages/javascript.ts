@@ -4,6 +4,7 @@ import type { LanguagePlugin, TransformInput, TransformOutput } from "../core/ty
 import { createContext } from "../../transforms/shared/context.js";
 import { JS_STEPS } from "../../transforms/index.js";
 import { javascriptInfo } from "./javascript-info.js";
+import { detectQuote } from "../../transforms/shared/style.js";
 
 /** jscodeshift parser per extension: `ts` cannot take JSX (`<T>x` casts), `babylon` takes JS+JSX. */
 export function parserFor(path: string): "ts" | "tsx" | "babylon" {
@@ -15,13 +16,6 @@ export function parserFor(path: string): "ts" | "tsx" | "babylon" {
 // jscodeshift's own parser objects (babel with its options per parser name), without recast's
 // token and comment processing: checking that a text parses is twice as fast this way.
 const getParser = createRequire(import.meta.url)("jscodeshift/src/getParser") as (name: string) => { parse(code: string): unknown };
-
-/** The quote most string literals in the file use, for literals the codemod prints. */
-function detectQuote(text: string): "single" | "double" {
-  const single = (text.match(/'/g) ?? []).length;
-  const double = (text.match(/"/g) ?? []).length;
-  return single > double ? "single" : "double";
-}
 
 export function transformJs(input: TransformInput): TransformOutput {
   const j = jscodeshift.withParser(parserFor(input.path));

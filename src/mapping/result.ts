@@ -58,6 +58,30 @@ export const RESULT_PATHS: ResultPathRule[] = [
 /** Keys of a Gladia job with no AssemblyAI equivalent (a read gets `result-unresolved`). */
 export const JOB_KEYS_WITHOUT_EQUIVALENT = ["request_id", "version", "created_at", "completed_at", "kind", "post_session_metadata"];
 
+/**
+ * Every key a Gladia value has at each level: a declared type whose fields are all among these is
+ * Gladia's own shape (and becomes the AssemblyAI type); any other field is the program's.
+ */
+export const GLADIA_LEVEL_KEYS: Record<ResultLevel, string[]> = {
+  job: ["id", "request_id", "version", "status", "created_at", "completed_at", "custom_metadata", "error_code", "post_session_metadata", "kind", "file", "request_params", "result"],
+  result: [
+    "metadata", "transcription", "translation", "summarization", "moderation", "named_entity_recognition", "name_consistency",
+    "structured_data_extraction", "sentiment_analysis", "audio_to_llm", "sentences", "display_mode", "diarization", "chapterization", "chapters",
+  ],
+  transcription: ["full_transcript", "languages", "utterances", "subtitles", "sentences"],
+  metadata: ["audio_duration", "number_of_distinct_channels", "billing_time", "transcription_time"],
+};
+
+/** The `assemblyai` type a declared Gladia type becomes. */
+export const ASSEMBLYAI_TYPE_FOR: Record<ResultLevel | "utterance" | "word", string> = {
+  job: "Transcript",
+  result: "Transcript",
+  transcription: "Transcript",
+  metadata: "Transcript",
+  utterance: "TranscriptUtterance",
+  word: "TranscriptWord",
+};
+
 /** Add-on envelope keys (`J.result.<addon>.success` …): no AssemblyAI equivalent. */
 export const ADDON_ENVELOPE_KEYS = ["success", "is_empty", "error", "exec_time"];
 
