@@ -1,6 +1,7 @@
-import { Node, type SourceFile, SyntaxKind, type Type } from "ts-morph";
+import { type CallExpression, Node, type SourceFile, SyntaxKind, type Type, type TypeLiteralNode } from "ts-morph";
 import type { AnalysisHints, HintLevel, HintReceiver } from "./hints.js";
 import type { GladiaShapes } from "./shapes.js";
+import type { ArgumentFlow } from "./arguments.js";
 import { GLADIA_LEVEL_KEYS, ITEM_FIELDS, RESULT_PATHS } from "../mapping/result.js";
 import { JS_SDK, JS_SDK_METHODS } from "../mapping/sdk.js";
 
@@ -52,11 +53,12 @@ export class FileCollector {
   private readonly seen = new Set<string>();
 
   constructor(
-    private readonly file: SourceFile,
+    readonly file: SourceFile,
     private readonly shapes: GladiaShapes,
+    private readonly flow?: ArgumentFlow,
   ) {}
 
-  private add(node: Node, level: HintLevel): void {
+  add(node: Node, level: HintLevel): void {
     const key = `${node.getStart()}:${node.getEnd()}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -121,10 +123,22 @@ export class FileCollector {
         case SyntaxKind.ElementAccessExpression:
           this.visitAccess(node as Node & { getExpression(): Node });
           return;
+        case SyntaxKind.CallExpression:
+          this.flow?.visitCall(node as CallExpression);
+          return;
+        case SyntaxKind.TypeLiteral:
+          this.visitCreateLiteral(node as TypeLiteralNode);
+          return;
         default:
           return;
       }
     });
+  }
+
+  /** `Promise<{ id: string; result_url: string }>`: an inline create response type (by its member names). */
+  private visitCreateLiteral(literal: TypeLiteralNode): void {
+    const names = new Set(literal.getProperties().map((p) => p.getName()));
+    if (names.has("result_url") && names.has("id") && !names.has("result")) this.hints.declarations.push({ ...span(literal), name: "", level: "create" });
   }
 
   /** A pattern that destructures a Gladia value is a root itself (its elements are not). */

@@ -1,8 +1,11 @@
 // What the whole-project type pass (ts-morph) tells the per-file transforms. Offsets are in the
 // file's normalised text (no BOM, LF line endings): the text the JS/TS plug-in parses.
 
-/** How deep into a Gladia job a value is (`utterances`/`words`: an array of those items). */
-export type HintLevel = "job" | "result" | "transcription" | "utterance" | "word" | "utterances" | "words";
+/**
+ * How deep into a Gladia job a value is (`utterances`/`words`: an array of those items); `create`:
+ * the create response `{ id, result_url }`.
+ */
+export type HintLevel = "job" | "result" | "transcription" | "utterance" | "word" | "utterances" | "words" | "create";
 
 /** An expression (or a declaring identifier) whose static type is a Gladia value. */
 export interface HintLocation {
@@ -11,7 +14,7 @@ export interface HintLocation {
   level: HintLevel;
 }
 
-/** A declared interface or type alias recognised as a Gladia type, to migrate. */
+/** A declared interface or type alias recognised as a Gladia type, to migrate (for `create`, also an inline type literal: no name). */
 export interface HintDeclaration {
   start: number;
   end: number;

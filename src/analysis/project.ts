@@ -1,20 +1,22 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join, relative, sep } from "node:path";
 import { ModuleKind, ModuleResolutionKind, Project, ScriptTarget, ts, type SourceFile } from "ts-morph";
 import type { AnalysisHints } from "./hints.js";
 import { type CandidateFile, relevantFiles } from "./candidates.js";
 import { GladiaShapes } from "./shapes.js";
 import { FileCollector } from "./collect.js";
+import { ArgumentFlow } from "./arguments.js";
+import { normaliseText } from "../core/text.js";
 
 // The type pass proper (loaded only when a run has TypeScript candidates): one ts-morph Project
-// over the relevant files and what they import, shapes recognised once, one walk per file.
+// over the relevant files and what they import (JS modules too, so a Gladia value passed to a plain
+// JS function reaches its parameter), shapes recognised once, one walk per file.
 
 const DEFAULT_OPTIONS: ts.CompilerOptions = {
   target: ScriptTarget.ES2022,
   module: ModuleKind.ESNext,
   moduleResolution: ModuleResolutionKind.Bundler,
   jsx: ts.JsxEmit.Preserve,
-  allowJs: false,
   strict: true,
 };
 
@@ -22,7 +24,7 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
  * Only what typing Gladia values needs: no DOM lib and no automatic `@types/*` (each costs
  * seconds to bind; explicit imports such as "react" still resolve), no library checking.
  */
-const SPEED_OPTIONS: ts.CompilerOptions = { lib: ["lib.es2022.d.ts"], types: [], skipLibCheck: true, skipDefaultLibCheck: true, noEmit: true };
+const SPEED_OPTIONS: ts.CompilerOptions = { lib: ["lib.es2022.d.ts"], types: [], skipLibCheck: true, skipDefaultLibCheck: true, noEmit: true, allowJs: true };
 
 function createProject(rootDir: string): Project {
   const tsConfigFilePath = join(rootDir, "tsconfig.json");
@@ -37,9 +39,9 @@ function declaredNames(collectors: FileCollector[]): string[] {
   return [...new Set(collectors.flatMap((c) => c.hints.declarations.map((d) => d.name)))];
 }
 
-function collectDeclarations(files: SourceFile[], shapes: GladiaShapes): FileCollector[] {
+function collectDeclarations(files: SourceFile[], shapes: GladiaShapes, flow?: ArgumentFlow): FileCollector[] {
   return files.map((file) => {
-    const collector = new FileCollector(file, shapes);
+    const collector = new FileCollector(file, shapes, flow);
     collector.collectDeclarations();
     return collector;
   });
@@ -53,29 +55,58 @@ function seedSdkTypes(project: Project, shapes: GladiaShapes): void {
   }
 }
 
+/** The program's own files (not packages, not declarations), under the run root. */
+function isProjectFile(rootDir: string, file: SourceFile): boolean {
+  const path = relative(rootDir, file.getFilePath());
+  return !file.isDeclarationFile() && !file.isInNodeModules() && !path.startsWith("..") && !isAbsolute(path);
+}
+
+/** Imported files were read as they are on disk: hints are offsets in the normalised text (LF, no BOM). */
+function normaliseImported(project: Project, rootDir: string, candidates: Set<string>): void {
+  for (const file of project.getSourceFiles()) {
+    if (candidates.has(file.getFilePath()) || !isProjectFile(rootDir, file)) continue;
+    const text = file.getFullText();
+    const { text: normalised } = normaliseText(text);
+    if (normalised !== text) file.replaceWithText(normalised);
+  }
+}
+
 export function analyse(rootDir: string, candidates: CandidateFile[]): Map<string, AnalysisHints> {
   const project = createProject(rootDir);
-  const add = (files: CandidateFile[]) => files.map((f) => project.createSourceFile(f.path, f.text, { overwrite: true }));
+  const added = new Set<string>();
+  const add = (files: CandidateFile[]) =>
+    files.map((f) => {
+      const file = project.createSourceFile(f.path, f.text, { overwrite: true });
+      added.add(file.getFilePath());
+      return file;
+    });
 
   const firstRound = relevantFiles(candidates);
   if (firstRound.length === 0) return new Map();
   const shapes = new GladiaShapes(add(firstRound)[0]);
   project.resolveSourceFileDependencies();
+  normaliseImported(project, rootDir, added);
   seedSdkTypes(project, shapes);
   const names = declaredNames(collectDeclarations(firstRound.map((f) => project.getSourceFileOrThrow(f.path)), shapes));
   const relevant = names.length > 0 ? relevantFiles(candidates, names) : firstRound;
   if (relevant.length > firstRound.length) {
     add(relevant.filter((f) => !firstRound.includes(f)));
     project.resolveSourceFileDependencies();
+    normaliseImported(project, rootDir, added);
   }
 
+  // Files the relevant ones pass Gladia values to get hints too (their parameters), walked or not.
+  const collectors = new Map<SourceFile, FileCollector>();
+  const collectorFor = (file: SourceFile) => collectors.get(file) ?? collectors.set(file, new FileCollector(file, shapes)).get(file)!;
+  const flow = new ArgumentFlow(shapes, (file) => isProjectFile(rootDir, file), (file, node, level) => collectorFor(file).add(node, level));
+  const walked = collectDeclarations(relevant.map((f) => project.getSourceFileOrThrow(f.path)), shapes, flow);
+  walked.forEach((collector) => collectors.set(collector.file, collector));
+  walked.forEach((collector) => collector.collectLocations());
+
   const hints = new Map<string, AnalysisHints>();
-  const collectors = collectDeclarations(relevant.map((f) => project.getSourceFileOrThrow(f.path)), shapes);
-  relevant.forEach((candidate, i) => {
-    const collector = collectors[i];
-    collector.collectLocations();
-    const found = collector.hints;
-    if (found.locations.length + found.declarations.length + found.receivers.length > 0) hints.set(candidate.relativePath, found);
-  });
+  for (const [file, { hints: found }] of collectors) {
+    if (found.locations.length + found.declarations.length + found.receivers.length === 0) continue;
+    hints.set(relative(rootDir, file.getFilePath()).split(sep).join("/"), found);
+  }
   return hints;
 }

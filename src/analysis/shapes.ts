@@ -4,7 +4,7 @@ import type { HintLevel } from "./hints.js";
 // Recognises Gladia values by the shape of their static type, not by name: a transcription has
 // `full_transcript` (or `utterances` + `languages`), a result has such a `transcription`, a job
 // has such a `result`; utterances and words are the item types reached from a transcription.
-// The `@gladiaio/sdk` response types have these shapes too.
+// The `@gladiaio/sdk` response types have these shapes too. The create response is `{ id, result_url }`.
 
 function propertyType(type: Type, name: string, at: Node): Type | undefined {
   const symbol = type.getProperty(name);
@@ -32,6 +32,10 @@ export class GladiaShapes {
   private isResult(type: Type): boolean {
     const transcription = propertyType(type, "transcription", this.at);
     return !!transcription && this.isTranscription(transcription);
+  }
+
+  private isCreateResponse(type: Type): boolean {
+    return !!type.getProperty("result_url") && !!type.getProperty("id") && !type.getProperty("result");
   }
 
   private isJob(type: Type): boolean {
@@ -66,6 +70,7 @@ export class GladiaShapes {
       this.recordItems(type);
       return "transcription";
     }
+    if (this.isCreateResponse(type)) return "create";
     return this.items.get(type.compilerType);
   }
 

@@ -72,6 +72,25 @@ export const GLADIA_LEVEL_KEYS: Record<ResultLevel, string[]> = {
   metadata: ["audio_duration", "number_of_distinct_channels", "billing_time", "transcription_time"],
 };
 
+/**
+ * Read chains only a Gladia value has. Left in a migrated file (no step could follow the value
+ * there) on a value not known to come from another API, each gets its marker: `keys` in order,
+ * then, when `next` is given, one of those keys (`"*"`: any key).
+ */
+export interface GladiaOnlyRead {
+  keys: string[];
+  next?: string[] | "*";
+  rule: RuleId;
+}
+
+export const GLADIA_ONLY_READS: GladiaOnlyRead[] = [
+  { keys: ["result", "transcription"], next: GLADIA_LEVEL_KEYS.transcription, rule: "result-unresolved" },
+  { keys: ["result", "metadata"], next: "*", rule: "result-unresolved" },
+  { keys: ["full_transcript"], rule: "result-unresolved" },
+  { keys: ["error_code"], rule: "result-unresolved" },
+  { keys: ["result_url"], rule: "result-url-unresolved" },
+];
+
 /** The `assemblyai` type a declared Gladia type becomes. */
 export const ASSEMBLYAI_TYPE_FOR: Record<ResultLevel | "utterance" | "word", string> = {
   job: "Transcript",

@@ -7,10 +7,12 @@ import { formatLater } from "../shared/print/format-later.js";
 import { objectStyle } from "../shared/print/from-ast.js";
 import { fileBase, type BaseRef } from "./polling/file-base.js";
 import { describeStep } from "../step-info.js";
+import { hintedResultUrlReads } from "../types/created.js";
 
 // Polling (mapping §1): Gladia's create response `result_url` has no AssemblyAI counterpart; the
 // transcript URL is built from the id. Statuses and `error_code` of the polled job are handled by
-// the result reads (http-results).
+// the result reads (http-results). The create response may come from another file: the type pass
+// hints values typed `{ id, result_url }` (transforms/types/created.ts).
 
 const element = (ctx: JsContext, text: string, tail: boolean) => ctx.j.templateElement({ raw: text, cooked: text }, tail);
 
@@ -59,11 +61,12 @@ export const httpPollingStep: JsStep = {
   description: describeStep("http-polling"),
   run(ctx) {
     const facts = getFacts(ctx);
-    if (!facts) return false;
+    const local = facts?.resultUrlReads ?? [];
+    const reads = [...local, ...hintedResultUrlReads(ctx).filter((read) => !local.some((l) => l.node === read.node))];
     let changed = false;
-    for (const read of facts.resultUrlReads) {
+    for (const read of reads) {
       ctx.note("result-url", read);
-      const base = fileBase(ctx, facts.calls, read);
+      const base = fileBase(ctx, facts?.calls ?? [], read);
       if (read.node.type === "Identifier") {
         if (!replaceDestructured(ctx, read, base)) ctx.mark(read, "result-url-unresolved");
         else changed = true;
