@@ -11,11 +11,13 @@ import { httpUploadStep } from "./http/upload-step.js";
 import { sdkAdapterStep } from "./sdk-adapter.js";
 import { sdkStep } from "./sdk/index.js";
 import { typeHintsStep } from "./types/index.js";
+import { leftoversStep } from "./leftovers-step.js";
 
 /**
  * The JS/TS steps, in the order they run on one parsed tree. Order matters: a step may use what an
  * earlier one recorded in `ctx.shared` (e.g. which bindings hold Gladia responses). The HTTP
- * transport step runs last so every HTTP step sees the original Gladia URLs.
+ * transport step runs after them so every HTTP step sees the original Gladia URLs; the leftovers
+ * safety net runs last, on what every step left.
  * `sdk-adapter` (strategy `adapter` only) runs before any SDK rewrite: once the imports point at the
  * runtime client, no `@gladiaio/sdk` import is left for a native rewrite to act on.
  */
@@ -32,4 +34,5 @@ export const JS_STEPS: JsStep[] = [
   httpCallbacksStep,
   httpTypesStep,
   httpTransportStep,
+  leftoversStep,
 ];

@@ -87,3 +87,14 @@ function insertJsxMarker(j: JSCodeshift, child: ASTPath, text: string, message: 
   siblings.splice(index, 0, j.jsxExpressionContainer(empty as never), j.jsxText("\n"));
   return true;
 }
+
+/** Does the statement (or JSX child) holding `target` carry a marker already (queued in this run, or written before)? */
+export function hasMarker(target: ASTPath): boolean {
+  const anchor = findAnchor(target);
+  if (!anchor) return false;
+  const siblings = anchor.path.parent.node.children ?? anchor.path.parent.node.body ?? anchor.path.parent.node.consequent ?? [];
+  const before = siblings.slice(0, siblings.indexOf(anchor.path.node)).filter((s: { type: string }) => s.type !== "JSXText").at(-1);
+  const queued = before?.type === "ExpressionStatement" && String(before.expression?.name).startsWith(PLACEHOLDER);
+  const comments = anchor.jsx ? before?.expression?.comments : (anchor.path.node as Commented).comments;
+  return queued || hasComment(comments, MARKER_PREFIX);
+}

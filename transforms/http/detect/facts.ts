@@ -28,6 +28,8 @@ export interface GladiaFacts {
   jobBodies: AnyPath[];
   /** Reads of a create response's `result_url` (member reads, or destructured identifiers). */
   resultUrlReads: AnyPath[];
+  /** The file's other HTTP calls (not Gladia's): where look-alike values come from. */
+  otherCalls: HttpCall[];
 }
 
 const FACTS_KEY = "http:facts";
@@ -118,13 +120,15 @@ function detect(ctx: JsContext): GladiaFacts {
   const bodiesOf = (kind: GladiaKind) => calls.filter((c) => c.kind === kind).flatMap((c) => bodyStarts(j, c));
   const createBodies = bodiesOf("create");
   const reads = resultUrlReads(ctx, createBodies);
-  calls.push(...resultUrlCalls(ctx, others.filter((c) => c.method === "GET"), reads));
+  const polls = resultUrlCalls(ctx, others.filter((c) => c.method === "GET"), reads);
+  calls.push(...polls);
   const facts: GladiaFacts = {
     calls,
     uploadBodies: bodiesOf("upload"),
     createBodies,
     jobBodies: bodiesOf("job"),
     resultUrlReads: reads,
+    otherCalls: others.filter((call) => !polls.some((poll) => poll.path === call.path)),
   };
   ctx.shared.set(FACTS_KEY, facts);
   return facts;
