@@ -22,6 +22,8 @@ const OPTIONS: ts.CompilerOptions = {
   skipLibCheck: true,
   esModuleInterop: true,
   jsx: ts.JsxEmit.Preserve,
+  // A multi-file case may import plain JS modules (read for their inferred types, not checked).
+  allowJs: true,
 };
 
 function typecheckedFiles(): string[] {
