@@ -56,6 +56,95 @@ describe("analyseProject", () => {
   });
 });
 
+// Argument → parameter flow: a typed producer, a TS caller, plain-JS consumers (one written with
+// CRLF), a JS helper two hops away, and what must not get hints.
+const FLOW: Record<string, string> = {
+  "types.ts": TYPES + `export async function getJob(): Promise<Job> { return {} as Job; }\nexport async function create(): Promise<{ id: string; result_url: string }> { return { id: "", result_url: "" }; }\n`,
+  "main.ts": [
+    `import { getJob, create } from "./types";`,
+    `import { notes } from "./notes.js";`,
+    `import * as report from "./report.js";`,
+    `import { typed } from "./typed";`,
+    `import { local } from "./local.js";`,
+    `const job = await getJob();`,
+    `notes(job, "x");`,
+    `report.summary(job.result);`,
+    `typed(job);`,
+    `local({ result: 1 });`,
+    `const { result_url } = await create();`,
+    ``,
+  ].join("\n"),
+  "notes.js": `import { lines } from "./lines.js";\r\nexport function notes(job, title) {\r\n  return title + job.result.transcription.full_transcript + lines(job.result.transcription.utterances) + notes(job, "again");\r\n}\r\n`,
+  "lines.js": `export const lines = (utterances) => utterances.map((u) => u.start).join(",");\n`,
+  "report.js": `export function summary(result) { return result.transcription.full_transcript; }\n`,
+  "typed.ts": `export function typed(x: { id: string }) { return x.id; }\n`,
+  "local.js": `export function local(thing) { return thing.result; }\n`,
+  "unrelated.js": `export function notes(job) { return job.result.transcription.full_transcript; }\n`,
+};
+
+describe("analyseProject: arguments flow into parameters across files", () => {
+  let dir: string;
+  let hints: Awaited<ReturnType<typeof analyseProject>>;
+  const at = (file: string, level: string) => {
+    const text = FLOW[file].replace(/\r\n/g, "\n");
+    return (hints.get(file)?.locations ?? []).filter((l) => l.level === level).map((l) => text.slice(l.start, l.end));
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "analysis-flow-"));
+    for (const [file, text] of Object.entries(FLOW)) writeFileSync(join(dir, file), text);
+    // The runner hands the TypeScript files over; the JS modules they import are found by the pass.
+    hints = await analyseProject(dir, ["types.ts", "main.ts", "typed.ts"]);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("gives a plain-JS parameter the level of the typed argument (offsets in the LF text)", () => {
+    expect(at("notes.js", "job")).toEqual(["job"]);
+  });
+
+  it("follows the untyped parameter on to the next file, with the level of what is passed", () => {
+    expect(at("lines.js", "utterances")).toEqual(["utterances"]);
+  });
+
+  it("resolves a namespace import's member and passes a sub-level (job.result → result)", () => {
+    expect(at("report.js", "result")).toEqual(["result"]);
+  });
+
+  it("recognises the create response { id, result_url } and its inline type", () => {
+    expect(at("main.ts", "create")).toContain("{ result_url }");
+    expect(hints.get("types.ts")!.declarations).toContainEqual(expect.objectContaining({ name: "", level: "create" }));
+  });
+
+  it("leaves typed parameters, non-Gladia arguments and modules no relevant file imports alone", () => {
+    expect(hints.has("typed.ts")).toBe(false);
+    expect(hints.has("local.js")).toBe(false);
+    expect(hints.has("unrelated.js")).toBe(false);
+  });
+
+  it("records the calls that hand a value over, in the caller's file", () => {
+    const calls = (file: string) => (hints.get(file)?.handoffs ?? []).map((h) => `${FLOW[file].replace(/\r\n/g, "\n").slice(h.start, h.end)} #${h.index}`);
+    expect(calls("main.ts")).toEqual(['notes(job, "x") #0', "report.summary(job.result) #0"]);
+    expect(calls("notes.js")).toEqual(["lines(job.result.transcription.utterances) #0"]);
+  });
+
+  it("stops on recursion (a parameter is followed once)", () => {
+    expect(hints.get("notes.js")!.locations).toHaveLength(1);
+  });
+});
+
+describe("levelBelow", () => {
+  it("names the level a key path from a level reaches", async () => {
+    const { levelBelow } = await import("../src/analysis/arguments.js");
+    expect(levelBelow("job", [])).toBe("job");
+    expect(levelBelow("job", ["result"])).toBe("result");
+    expect(levelBelow("job", ["result", "transcription"])).toBe("transcription");
+    expect(levelBelow("result", ["transcription", "utterances"])).toBe("utterances");
+    expect(levelBelow("utterance", ["words"])).toBe("words");
+    expect(levelBelow("job", ["result", "metadata"])).toBeUndefined();
+    expect(levelBelow("job", ["id"])).toBeUndefined();
+  });
+});
+
 describe("lazy loading", () => {
   it("the entry point and the text pre-filter do not import ts-morph", () => {
     for (const file of ["index.ts", "candidates.ts", "hints.ts"]) {

@@ -8,8 +8,11 @@ import { LEVEL_PREFIX, RESULT_PATHS } from "../mapping/result.js";
 // same level. The callee is found from the call's own expression (a symbol lookup, no reference
 // search); from an untyped parameter the value is followed on through the calls it is passed to.
 
-/** Where hints for another file go (undefined: not a project file, e.g. a package). */
-export type HintSink = (file: SourceFile, node: Node, level: HintLevel) => void;
+/** Where the findings go: a parameter that receives a Gladia value, a call that hands one over. */
+export interface HintSink {
+  parameter(file: SourceFile, name: Node, level: HintLevel): void;
+  handoff(call: CallExpression, index: number): void;
+}
 
 type FunctionLike = Node & { getParameters(): ParameterDeclaration[] };
 
@@ -91,7 +94,10 @@ export class ArgumentFlow {
     if (!parameter || parameter.isRestParameter() || this.followed.has(parameter) || !isUntyped(parameter)) return;
     this.followed.add(parameter);
     // In the caller's own file the transforms follow the value into local functions themselves.
-    if (callee.getSourceFile() !== call.getSourceFile()) this.sink(callee.getSourceFile(), parameter.getNameNode(), level);
+    if (callee.getSourceFile() !== call.getSourceFile()) {
+      this.sink.parameter(callee.getSourceFile(), parameter.getNameNode(), level);
+      this.sink.handoff(call, index);
+    }
     this.followParameter(parameter, callee, level);
   }
 

@@ -49,7 +49,7 @@ function sdkClientKind(type: Type): HintReceiver["kind"] | undefined {
 }
 
 export class FileCollector {
-  readonly hints: AnalysisHints = { locations: [], declarations: [], receivers: [] };
+  readonly hints: AnalysisHints = { locations: [], declarations: [], receivers: [], handoffs: [] };
   private readonly seen = new Set<string>();
 
   constructor(
@@ -63,6 +63,11 @@ export class FileCollector {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.hints.locations.push({ ...span(node), level });
+  }
+
+  /** Argument `index` of `call` is followed into another file (see ArgumentFlow). */
+  addHandoff(call: CallExpression, index: number): void {
+    this.hints.handoffs!.push({ ...span(call), index });
   }
 
   /** Declared interfaces and type aliases with a Gladia shape. */

@@ -29,10 +29,21 @@ export interface HintReceiver {
   kind: "client" | "prerecorded";
 }
 
+/**
+ * A call (its span) whose argument `index` the type pass followed into a function of another file:
+ * that file migrates its reads, so the value leaving here is not lost.
+ */
+export interface HintHandoff {
+  start: number;
+  end: number;
+  index: number;
+}
+
 export interface AnalysisHints {
   locations: HintLocation[];
   declarations: HintDeclaration[];
   receivers: HintReceiver[];
+  handoffs?: HintHandoff[];
 }
 
 /** Read hints back from `TransformOptions.hints`. */

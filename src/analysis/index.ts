@@ -1,7 +1,7 @@
 import type { AnalysisHints } from "./hints.js";
 import { readCandidates, TS_FILE } from "./candidates.js";
 
-export type { AnalysisHints, HintDeclaration, HintLevel, HintLocation, HintReceiver } from "./hints.js";
+export type { AnalysisHints, HintDeclaration, HintHandoff, HintLevel, HintLocation, HintReceiver } from "./hints.js";
 export { readHints } from "./hints.js";
 
 /**

@@ -98,7 +98,10 @@ export function analyse(rootDir: string, candidates: CandidateFile[]): Map<strin
   // Files the relevant ones pass Gladia values to get hints too (their parameters), walked or not.
   const collectors = new Map<SourceFile, FileCollector>();
   const collectorFor = (file: SourceFile) => collectors.get(file) ?? collectors.set(file, new FileCollector(file, shapes)).get(file)!;
-  const flow = new ArgumentFlow(shapes, (file) => isProjectFile(rootDir, file), (file, node, level) => collectorFor(file).add(node, level));
+  const flow = new ArgumentFlow(shapes, (file) => isProjectFile(rootDir, file), {
+    parameter: (file, name, level) => collectorFor(file).add(name, level),
+    handoff: (call, index) => collectorFor(call.getSourceFile()).addHandoff(call, index),
+  });
   const walked = collectDeclarations(relevant.map((f) => project.getSourceFileOrThrow(f.path)), shapes, flow);
   walked.forEach((collector) => collectors.set(collector.file, collector));
   walked.forEach((collector) => collector.collectLocations());

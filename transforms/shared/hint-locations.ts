@@ -1,9 +1,10 @@
 import type { JsContext } from "./context.js";
 import type { AnyPath } from "./ast.js";
+import { readHints } from "../../src/analysis/hints.js";
 
 // Offsets from the type pass (ts-morph, same normalised text) → paths in this file's tree. Only
 // nodes from the original parse carry offsets, so a node an earlier step replaced is not found
-// (it was already handled).
+// (it was already handled). Handoffs: arguments the type pass followed into another file.
 
 export interface Span {
   start: number;
@@ -52,4 +53,28 @@ function isAttached(path: AnyPath): boolean {
     if (current.parentPath.value?.[current.name] !== current.value) return false;
   }
   return true;
+}
+
+const HANDOFFS_KEY = "hint-locations:handoffs";
+
+/** Calls whose arguments the type pass followed into another file: call node → argument indexes. */
+function handoffs(ctx: JsContext): Map<object, Set<number>> {
+  let found = ctx.shared.get(HANDOFFS_KEY) as Map<object, Set<number>> | undefined;
+  if (found) return found;
+  found = new Map();
+  for (const handoff of readHints(ctx.options.hints)?.handoffs ?? []) {
+    const call = locate(ctx, handoff);
+    if (!call) continue;
+    if (!found.has(call.node)) found.set(call.node, new Set());
+    found.get(call.node)!.add(handoff.index);
+  }
+  ctx.shared.set(HANDOFFS_KEY, found);
+  return found;
+}
+
+/** An argument the type pass followed into the callee's file (that file migrates its reads). */
+export function isHandedOff(ctx: JsContext, argument: AnyPath): boolean {
+  if (!ctx.options.hints) return false;
+  const call = argument.parent?.node;
+  return handoffs(ctx).get(call)?.has(call.arguments.indexOf(argument.node)) ?? false;
 }

@@ -13,6 +13,7 @@ import {
 } from "./ast.js";
 import { followValue, type ValueFlow } from "./flow.js";
 import { bindingOf, getReferences } from "./scope.js";
+import { isHandedOff } from "./hint-locations.js";
 import { ITEM_FIELDS, type ItemFieldRule, type ItemKind } from "../../src/mapping/result.js";
 import type { RuleId } from "../../src/mapping/rules.js";
 
@@ -154,7 +155,7 @@ function convertBinding(ctx: JsContext, id: AnyPath): boolean {
 }
 
 function markEscapes(ctx: JsContext, sinks: AnyPath[], kind: ItemKind): void {
-  if (hasSeconds(kind)) sinks.forEach((sink) => ctx.mark(sink, "units-ms"));
+  if (hasSeconds(kind)) sinks.filter((sink) => !isHandedOff(ctx, sink)).forEach((sink) => ctx.mark(sink, "units-ms"));
 }
 
 /** An item returned from a callback: `xs.map((x) => item)` is an array of items, `reduce` an item. */
