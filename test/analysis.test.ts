@@ -66,19 +66,22 @@ const FLOW: Record<string, string> = {
     `import * as report from "./report.js";`,
     `import { typed } from "./typed";`,
     `import { local } from "./local.js";`,
+    `import title from "./title.js";`,
     `const job = await getJob();`,
     `notes(job, "x");`,
     `report.summary(job.result);`,
     `typed(job);`,
+    `title(job.result?.transcription);`,
     `local({ result: 1 });`,
     `const { result_url } = await create();`,
     ``,
   ].join("\n"),
-  "notes.js": `import { lines } from "./lines.js";\r\nexport function notes(job, title) {\r\n  return title + job.result.transcription.full_transcript + lines(job.result.transcription.utterances) + notes(job, "again");\r\n}\r\n`,
+  "notes.js": `import { lines } from "./lines.js";\r\nexport function notes(job, title) {\r\n  return title + job.result.transcription.full_transcript + lines((job.result).transcription.utterances) + notes(job, "again");\r\n}\r\n`,
   "lines.js": `export const lines = (utterances) => utterances.map((u) => u.start).join(",");\n`,
   "report.js": `export function summary(result) { return result.transcription.full_transcript; }\n`,
   "typed.ts": `export function typed(x: { id: string }) { return x.id; }\n`,
   "local.js": `export function local(thing) { return thing.result; }\n`,
+  "title.js": `export default (transcription) => transcription.full_transcript.slice(0, 20);\n`,
   "unrelated.js": `export function notes(job) { return job.result.transcription.full_transcript; }\n`,
 };
 
@@ -110,6 +113,10 @@ describe("analyseProject: arguments flow into parameters across files", () => {
     expect(at("report.js", "result")).toEqual(["result"]);
   });
 
+  it("resolves a default-exported arrow function", () => {
+    expect(at("title.js", "transcription")).toEqual(["transcription"]);
+  });
+
   it("recognises the create response { id, result_url } and its inline type", () => {
     expect(at("main.ts", "create")).toContain("{ result_url }");
     expect(hints.get("types.ts")!.declarations).toContainEqual(expect.objectContaining({ name: "", level: "create" }));
@@ -123,8 +130,8 @@ describe("analyseProject: arguments flow into parameters across files", () => {
 
   it("records the calls that hand a value over, in the caller's file", () => {
     const calls = (file: string) => (hints.get(file)?.handoffs ?? []).map((h) => `${FLOW[file].replace(/\r\n/g, "\n").slice(h.start, h.end)} #${h.index}`);
-    expect(calls("main.ts")).toEqual(['notes(job, "x") #0', "report.summary(job.result) #0"]);
-    expect(calls("notes.js")).toEqual(["lines(job.result.transcription.utterances) #0"]);
+    expect(calls("main.ts")).toEqual(['notes(job, "x") #0', "report.summary(job.result) #0", "title(job.result?.transcription) #0"]);
+    expect(calls("notes.js")).toEqual(["lines((job.result).transcription.utterances) #0"]);
   });
 
   it("stops on recursion (a parameter is followed once)", () => {

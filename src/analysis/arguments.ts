@@ -34,14 +34,15 @@ export function levelBelow(level: HintLevel, keys: string[]): HintLevel | undefi
   return items === "utterance" ? "utterances" : undefined;
 }
 
-/** `function f(…)`, `const f = (…) => …` / `function (…)`. */
+function isFunctionExpression(node: Node | undefined): node is FunctionLike {
+  return !!node && (Node.isArrowFunction(node) || Node.isFunctionExpression(node));
+}
+
+/** `function f(…)`, `const f = (…) => …` / `function (…)`, `export default (…) => …`. */
 function asFunction(declaration: Node): FunctionLike | undefined {
   if (Node.isFunctionDeclaration(declaration)) return declaration;
-  if (Node.isVariableDeclaration(declaration)) {
-    const init = declaration.getInitializer();
-    if (init && (Node.isArrowFunction(init) || Node.isFunctionExpression(init))) return init;
-  }
-  return undefined;
+  const value = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : Node.isExportAssignment(declaration) ? declaration.getExpression() : undefined;
+  return isFunctionExpression(value) ? value : undefined;
 }
 
 /** The function a call names: `f(…)` or `ns.f(…)` for a namespace import. */
@@ -122,6 +123,10 @@ export class ArgumentFlow {
         const callee = at && calleeOf(parent);
         if (callee && this.isProjectFile(callee.getSourceFile())) this.enter(parent, callee, parent.getArguments().indexOf(node), at);
         return;
+      }
+      if (Node.isNonNullExpression(parent) || Node.isParenthesizedExpression(parent)) {
+        node = parent;
+        continue;
       }
       if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node) return;
       keys.push(parent.getName());

@@ -66,6 +66,7 @@ function normaliseImported(project: Project, rootDir: string, candidates: Set<st
   for (const file of project.getSourceFiles()) {
     if (candidates.has(file.getFilePath()) || !isProjectFile(rootDir, file)) continue;
     const text = file.getFullText();
+    if (!text.includes("\r") && !text.startsWith("\uFEFF")) continue;
     const { text: normalised } = normaliseText(text);
     if (normalised !== text) file.replaceWithText(normalised);
   }
