@@ -4,6 +4,7 @@ import { locate } from "../shared/hint-locations.js";
 import { followValue, keyReads } from "../shared/flow.js";
 import { deferDoc } from "../shared/print/deferred.js";
 import { readHints } from "../../src/analysis/hints.js";
+import { membersOf } from "./declarations.js";
 
 // Gladia's create response `{ id, result_url }` as the type pass sees it across files: the value
 // (a binding or an expression typed so, e.g. what an imported `startTranscription()` returns) and
@@ -21,13 +22,6 @@ export function hintedResultUrlReads(ctx: JsContext): AnyPath[] {
   return [...members, ...destructured];
 }
 
-function membersOf(node: AnyNode): AnyNode[] | undefined {
-  if (node.type === "TSTypeLiteral") return node.members;
-  if (node.type === "TSInterfaceDeclaration") return node.body.body;
-  if (node.type === "TSTypeAliasDeclaration" && node.typeAnnotation.type === "TSTypeLiteral") return node.typeAnnotation.members;
-  return undefined;
-}
-
 /** The literal's text without one member (member spans include their `;`/`,`), in its own layout. */
 function textWithout(source: string, literal: AnyNode, index: number): string {
   const members = literal.members;
@@ -39,7 +33,6 @@ function textWithout(source: string, literal: AnyNode, index: number): string {
   const cut = separated ? previous.end : previous.end - (/[;,]$/.test(source.slice(previous.start, previous.end)) ? 1 : 0);
   return source.slice(start, cut) + source.slice(member.end, end);
 }
-
 
 /** `{ id: string; result_url: string }` → `{ id: string }` (a type literal, or the declaration a name names). */
 export function dropResultUrlField(ctx: JsContext, path: AnyPath): boolean {

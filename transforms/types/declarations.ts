@@ -12,8 +12,9 @@ import type { HintDeclaration } from "../../src/analysis/hints.js";
 type Level = HintDeclaration["level"];
 const RESULT_LEVELS = new Set<Level>(["job", "result", "transcription"]);
 
-/** The declaration's members, when it is an interface or an alias of an object type. */
-function membersOf(node: AnyNode): AnyNode[] | undefined {
+/** The members of an interface, an alias of an object type, or a type literal. */
+export function membersOf(node: AnyNode): AnyNode[] | undefined {
+  if (node.type === "TSTypeLiteral") return node.members;
   if (node.type === "TSInterfaceDeclaration") return node.body.body;
   if (node.type === "TSTypeAliasDeclaration" && node.typeAnnotation.type === "TSTypeLiteral") return node.typeAnnotation.members;
   return undefined;
