@@ -97,6 +97,11 @@ function rewriteFields(ctx: JsContext, path: AnyPath, members: AnyNode[], level:
 /** `interface GladiaJob { … }` → `type GladiaJob = Transcript;` (its export and comments stay). */
 function replaceWithAlias(ctx: JsContext, path: AnyPath, name: string, typeName: string): void {
   const alias = parseStatement(ctx, `type ${name} = ${typeName};`);
+  // An alias keeps its statement (recast would glue a new one to a reprinted neighbour).
+  if (path.node.type === "TSTypeAliasDeclaration") {
+    path.node.typeAnnotation = alias.typeAnnotation;
+    return;
+  }
   alias.comments = path.node.comments;
   path.replace(alias);
 }
