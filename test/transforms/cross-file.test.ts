@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { FIXTURES_DIR } from "../helpers/fixtures.js";
 import { processText } from "../../src/core/process-text.js";
 import { javascript } from "../../src/languages/javascript.js";
 import type { AnalysisHints, HintLevel } from "../../src/analysis/hints.js";
@@ -87,5 +90,14 @@ describe("a plain-JS module with hints", () => {
     expect(out).toMatch(/could not map[^\n]*\n {2}return job\.result\.transcription\.utterances\[0\]\.start;/);
     expect(out).toMatch(/could not map[^\n]*\nexport const total/);
     expect(out.match(/could not map/g)).toHaveLength(2);
+  });
+});
+
+describe("a declared Gladia type alias", () => {
+  it("becomes the assemblyai alias in place, its neighbours' layout kept", () => {
+    // The upload type above it is rewritten by another step in the same run.
+    const text = readFileSync(join(FIXTURES_DIR, "http-results/typed-job.input.ts"), "utf8");
+    const hint = { ...span(text, "GladiaJob"), name: "GladiaJob", level: "job" as const };
+    expect(run("http-results/typed-job.ts", text, { declarations: [hint] })).toContain("  audio_metadata: { filename: string };\n}\n\ntype GladiaJob = Transcript;\n");
   });
 });
