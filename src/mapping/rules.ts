@@ -62,6 +62,7 @@ export const RULES = {
   "addon-envelope": { kind: "marker", message: "AssemblyAI results have no add-on envelope (`success`, `is_empty`, `error`): check the transcript `status`/`error` and whether the field is null.", docs: DOCS.getTranscript },
   "job-extra": { kind: "marker", message: "AssemblyAI transcripts have no `file`, `request_params` or `custom_metadata`: request options are echoed as top-level fields (e.g. `speaker_labels`), audio at `audio_url`, duration at `audio_duration`.", docs: DOCS.getTranscript },
   "job-type": { kind: "marker", message: "This type describes a Gladia job: an AssemblyAI transcript is flat — `id`, `status` (\"queued\" | \"processing\" | \"completed\" | \"error\"), `error?: string`, `text`, `utterances` (speaker \"A\", times in ms), `words`, `language_code`, `audio_duration`, `summary`, `chapters`, `entities` — or use `Transcript` from the `assemblyai` package.", docs: DOCS.getTranscript },
+  "result-pending": { kind: "marker", message: "Gladia's `result` was null until the job was done and this code tests for that, but an AssemblyAI transcript is always an object: test `status === \"completed\"` instead (`text`, `utterances` stay null until then).", docs: DOCS.getTranscript },
   "result-unresolved": { kind: "marker", message: "This reads a Gladia result path the codemod could not map: AssemblyAI's transcript has `text`, `utterances`, `words`, `chapters`, `entities`, `summary`, `language_code`, `audio_duration` at the top level.", docs: DOCS.getTranscript },
 
   // Callbacks (§4)
