@@ -31,6 +31,7 @@ export const RULES = {
   "vocabulary-intensity-dropped": { kind: "note", message: "Custom vocabulary became `keyterms_prompt`: per-term intensity, pronunciations and language were dropped.", docs: DOCS.keyterms },
   "callback-put": { kind: "marker", message: "AssemblyAI always POSTs to `webhook_url`: a PUT callback handler must accept POST.", docs: DOCS.webhooks },
   "subtitles-request": { kind: "marker", message: "AssemblyAI has no subtitles flag: after completion fetch GET /v2/transcript/{id}/srt or /vtt (`chars_per_caption` query), or `client.transcripts.subtitles(id, \"srt\")`.", docs: DOCS.subtitles },
+  "subtitles-fetched": { kind: "note", message: "AssemblyAI has no subtitles flag: the subtitles the code read from the job are fetched after completion from GET /v2/transcript/{id}/srt or /vtt.", docs: DOCS.subtitles },
   "subtitles-config-dropped": { kind: "note", message: "Subtitle options other than `maximum_characters_per_row` (→ `chars_per_caption`) have no AssemblyAI equivalent.", docs: DOCS.subtitles },
   "sentences-request": { kind: "marker", message: "AssemblyAI has no sentences flag: after completion fetch GET /v2/transcript/{id}/sentences (`client.transcripts.sentences(id)`).", docs: DOCS.sentences },
   "summarization-deprecated": { kind: "note", message: "AssemblyAI marks `summarization`/`summary_model`/`summary_type` deprecated (LLM Gateway is the successor).", docs: DOCS.summarization },

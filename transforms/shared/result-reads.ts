@@ -1,7 +1,7 @@
 /**
  * Result reads: mapping §3 applied to every read of a Gladia job, result or transcription value.
  *
- *   rewriteResultReads(ctx: JsContext, roots: ResultRoot[]): ResultReadsReport
+ *   rewriteResultReads(ctx: JsContext, roots: ResultRoot[], options?: ResultReadsOptions): ResultReadsReport
  *
  *   interface ResultRoot {
  *     path: ASTPath;  // an expression that evaluates to the value (`job`, `res.data`, `await r.json()`),
@@ -19,15 +19,17 @@
  * patterns are rewritten from `src/mapping/result.ts`: paths (`result.transcription.full_transcript`
  * → `text`), aliases of an intermediate level (`const t = job.result.transcription` → `const t = job`,
  * and `t` is then read as the transcript; `const { result } = x` → `const result = x`; where the
- * alias also meant "not finished yet" — `job.result?.transcription`, a tested `job.result` — it is
- * `job.status === "completed" ? job : undefined`, or a `result-pending` marker), `languages` → `[language_code]`, job `status` comparisons
- * (`"done"` → `"completed"`), `error_code` → `error`, per-item fields (seconds → `/ 1000`,
- * `word` → `text`, speaker/channel markers) and markers for reads with no equivalent.
- * Nothing else is touched. Callers: the raw-HTTP steps (transforms/http/), the `@gladiaio/sdk` step
- * and the ts-morph type pass, each with its own roots.
+ * alias also meant "not finished yet" — `job.result?.transcription`, a tested `job.result` — it
+ * becomes `job.status === "completed" ? job : undefined`, or gets a `result-pending` marker),
+ * `languages` → `[language_code]`, job `status` comparisons (`"done"` → `"completed"`),
+ * `error_code` → `error`, per-item fields (seconds → `/ 1000`, `word` → `text`, speaker/channel
+ * markers) and markers for reads with no equivalent — unless `options.rewriteUnmapped` rewrites
+ * them (the raw-HTTP steps fetch subtitles). Nothing else is touched. Callers: the raw-HTTP steps
+ * (transforms/http/), the `@gladiaio/sdk` step and the ts-morph type pass, each with its own roots.
  */
 import type { JsContext } from "./context.js";
 import {
+  copyPure as copyPureNode,
   isIdentifierName,
   isNumericLiteral,
   isPure,
@@ -69,8 +71,23 @@ export interface ResultReadsReport {
   utteranceReads: AnyPath[];
 }
 
+/**
+ * A read with no AssemblyAI field (`job.result.transcription.subtitles`): `value` is the expression
+ * that now holds the transcript, `read` the Gladia member. A caller that can rewrite it returns true;
+ * otherwise the read gets the rule's marker.
+ */
+export interface UnmappedRead {
+  rule: RuleId;
+  value: AnyPath;
+  read: AnyPath;
+}
+
+export interface ResultReadsOptions {
+  rewriteUnmapped?: (read: UnmappedRead) => boolean;
+}
+
 /** The report, and what is known of the values being followed. */
-interface Walk extends ResultReadsReport {
+interface Walk extends ResultReadsReport, ResultReadsOptions {
   completed: boolean;
 }
 
@@ -106,15 +123,7 @@ function sameKeys(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((k, i) => k === b[i]);
 }
 
-/** Fresh copy of a pure expression (`x`, `this`, `a.b["c"]`) for use in a second place. */
-function copyPure(ctx: JsContext, node: AnyNode): AnyNode {
-  const { j } = ctx;
-  if (node.type === "Identifier") return j.identifier(node.name);
-  if (node.type === "ThisExpression") return j.thisExpression();
-  if (node.type === "TSNonNullExpression" || node.type === "ParenthesizedExpression") return copyPure(ctx, node.expression);
-  const property = node.computed ? j.stringLiteral(memberKey(node)!) : j.identifier(node.property.name);
-  return j.memberExpression(copyPure(ctx, node.object), property, node.computed);
-}
+const copyPure = (ctx: JsContext, node: AnyNode): AnyNode => copyPureNode(ctx.j, node);
 
 /** `root.k1.k2`: optional where the Gladia chain started optional, `["k"]` where it used brackets. */
 function buildChain(ctx: JsContext, root: AnyNode, keys: string[], consumed: Link[]): AnyNode {
@@ -218,10 +227,17 @@ function replaceAlias(ctx: JsContext, root: AnyPath, consumed: Link[], levels: {
   rewriteLevel(ctx, [replaced], levels.alias, report);
 }
 
+function replaceUnmapped(ctx: JsContext, unmapped: UnmappedRead, report: Walk): void {
+  if (doneNodes(ctx).has(unmapped.read.node)) return;
+  if (!report.rewriteUnmapped?.(unmapped)) return markOnce(ctx, unmapped.read, unmapped.rule);
+  doneNodes(ctx).add(unmapped.read.node);
+  report.changed = true;
+}
+
 function applyRule(ctx: JsContext, root: AnyPath, links: Link[], rule: ResultPathRule, level: ResultLevel, report: Walk): void {
   const consumed = links.slice(0, rule.gladia.length - LEVEL_PREFIX[level].length);
   const last = consumed.at(-1)!.path;
-  if (!rule.assemblyai) return markOnce(ctx, last, rule.rule ?? "result-unresolved");
+  if (!rule.assemblyai) return replaceUnmapped(ctx, { rule: rule.rule ?? "result-unresolved", value: root, read: last }, report);
   const next = links[consumed.length];
   if (sameKeys(rule.assemblyai, consumed.map((l) => l.key!)) && !rule.wrapInArray) {
     doneNodes(ctx).add(last.node);
@@ -414,8 +430,8 @@ function rewriteLevel(ctx: JsContext, starts: AnyPath[], level: ResultLevel, rep
   for (const pattern of flow.patterns) rewritePattern(ctx, pattern, level, report);
 }
 
-export function rewriteResultReads(ctx: JsContext, roots: ResultRoot[]): ResultReadsReport {
-  const report: Walk = { changed: false, utteranceReads: [], completed: false };
+export function rewriteResultReads(ctx: JsContext, roots: ResultRoot[], options: ResultReadsOptions = {}): ResultReadsReport {
+  const report: Walk = { changed: false, utteranceReads: [], completed: false, ...options };
   for (const completed of [false, true]) {
     report.completed = completed;
     for (const level of LEVELS) {

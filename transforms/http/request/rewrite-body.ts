@@ -6,6 +6,9 @@ import { getRule } from "../../../src/mapping/rules.js";
 import { evaluateObject, evaluateValue, type ConditionalSpread, type EvaluatedBody } from "./evaluate-body.js";
 import { printProperty, printValue } from "./print-body.js";
 import { formatLater } from "../../shared/print/format-later.js";
+import type { GladiaCall } from "../detect/facts.js";
+import { propertyValue } from "../detect/objects.js";
+import { subtitlesAreFetched } from "../results-step.js";
 import { objectStyle } from "../../shared/print/from-ast.js";
 
 // One Gladia request body (an object literal the file shows) → AssemblyAI params, printed in place.
@@ -16,7 +19,8 @@ const LANGUAGE_PARAMS = ["language_code", "language_detection"];
 
 export function reportFollowUps(ctx: JsContext, at: AnyPath, followUps: RequestFollowUp[]): void {
   for (const { rule } of followUps) {
-    if (getRule(rule).kind === "marker") ctx.mark(at, rule);
+    if (rule === "subtitles-request" && subtitlesAreFetched(ctx)) ctx.note("subtitles-fetched", at);
+    else if (getRule(rule).kind === "marker") ctx.mark(at, rule);
     else ctx.note(rule, at);
   }
 }
@@ -128,6 +132,12 @@ function removeUnusedConstants(ctx: JsContext, constants: AnyPath[]): void {
     if (declaration.node.declarations.length === 1) declaration.prune();
     else declarator.prune();
   }
+}
+
+/** The expression a create call sends as its JSON body. */
+export function bodyExpression(call: GladiaCall): AnyPath | undefined {
+  if (call.client === "axios") return call.data;
+  return propertyValue(call.options, "json") ?? propertyValue(call.options, "body");
 }
 
 export interface BodyTarget {
