@@ -32,6 +32,11 @@ export function deferDoc(ctx: JsContext, doc: Doc): AnyNode {
   return node;
 }
 
+/** The doc a placeholder node stands for (a nested object laid out with its parent), if it is one. */
+export function deferredDocOf(ctx: JsContext, node: AnyNode): Doc | undefined {
+  const match = node?.type === "Identifier" ? new RegExp(`^${PREFIX}(\\d+)__$`).exec(node.name) : null;
+  return match ? state(ctx).docs[Number(match[1])] : undefined;
+}
 
 function indentUnit(text: string): string {
   if (/^\t/m.test(text)) return "\t";
