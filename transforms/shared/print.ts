@@ -1,6 +1,7 @@
 import recast from "recast";
 import type { JsContext } from "./context.js";
 import { detectStyle, type CodeStyle } from "./style.js";
+import { quoteString as quoteWith } from "./print/doc.js";
 
 // New code is written as source text in the file's style and parsed: recast then keeps that
 // layout where it is inserted (its generic printer would break every object over lines and put
@@ -22,9 +23,7 @@ export function printNode(node: Node): string {
 }
 
 export function quoteString(value: string, style: CodeStyle): string {
-  const q = style.quote === "single" ? "'" : '"';
-  const escaped = value.replace(/\\/g, "\\\\").replace(new RegExp(q, "g"), `\\${q}`).replace(/\n/g, "\\n");
-  return `${q}${escaped}${q}`;
+  return quoteWith(value, style.quote === "single" ? "'" : '"');
 }
 
 /** Parse an expression written as text (for any parser: it is read as an assignment's right side). */
@@ -70,10 +69,10 @@ export function printObjectText(entries: string[], style: CodeStyle, multiline: 
   return `{\n${body}${trailingComma ? "," : ""}\n}`;
 }
 
-/** Does this multi-line literal end with a comma before its closing bracket? */
-export function hasTrailingComma(ctx: JsContext, node: Node | undefined): boolean | undefined {
-  if (!isMultiline(node) || typeof node!.end !== "number") return undefined;
-  return /,\s*[}\]]$/.test(ctx.source.slice(node!.start, node!.end));
+/** Does this multi-line literal (or pattern) of the file end with a comma before its closing bracket? */
+export function hasTrailingComma(node: Node | undefined): boolean | undefined {
+  if (!isMultiline(node)) return undefined;
+  return node!.extra?.trailingComma !== undefined;
 }
 
 export function printArrayText(items: string[], style: CodeStyle, multiline: boolean): string {

@@ -117,5 +117,5 @@ export function printObject(ctx: JsContext, value: RequestObject, original?: Eva
   ];
   const multiline = isMultiline(original?.node) || !fits(entries) || entries.some((e) => e.includes("\n"));
   const style = styleOf(ctx);
-  return parseExpression(ctx, printObjectText(entries, style, multiline, hasTrailingComma(ctx, original?.node) ?? style.trailingComma));
+  return parseExpression(ctx, printObjectText(entries, style, multiline, hasTrailingComma(original?.node) ?? style.trailingComma));
 }
