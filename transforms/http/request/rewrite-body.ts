@@ -3,7 +3,7 @@ import { isCall, isFunction, isMember, memberKey, unwrap, type AnyNode, type Any
 import { callSites, constInit, findBinding, functionBinding, getReferences, type Binding } from "../../shared/scope.js";
 import { isOpaque, mapRequest, type MapRequestResult, type RequestFollowUp, type RequestObject } from "../../../src/mapping/request.js";
 import { getRule } from "../../../src/mapping/rules.js";
-import { evaluateObject, evaluateValue, type ConditionalSpread, type EvaluatedBody } from "./evaluate-body.js";
+import { evaluateObject, evaluateValue, type ConditionalSpread, type EvaluatedBody } from "../../shared/evaluate-literal.js";
 import { printProperty, printValue } from "./print-body.js";
 import { formatLater } from "../../shared/print/format-later.js";
 import type { GladiaCall } from "../detect/facts.js";

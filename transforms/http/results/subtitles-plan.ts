@@ -7,7 +7,7 @@ import type { GladiaCall, GladiaFacts } from "../detect/facts.js";
 import { classifyUrl } from "../detect/endpoint.js";
 import { propertyValue } from "../detect/objects.js";
 import { DYN } from "../detect/url-value.js";
-import { evaluateObject } from "../request/evaluate-body.js";
+import { evaluateObject } from "../../shared/evaluate-literal.js";
 import { bodyExpression, bodyTargets } from "../request/rewrite-body.js";
 
 // What a read of Gladia's subtitles needs to become AssemblyAI's GET /v2/transcript/{id}/{format}:
