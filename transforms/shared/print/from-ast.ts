@@ -1,7 +1,7 @@
 import type { JsContext } from "../context.js";
 import type { AnyNode } from "../ast.js";
 import type { ObjectStyle } from "./doc.js";
-import { hasTrailingComma, isMultiline, styleOf } from "../print.js";
+import { hasTrailingComma, isMultiline, printNode, styleOf } from "../print.js";
 
 // Docs from existing nodes: their code as written, their comments, the style of an object literal.
 
@@ -12,7 +12,7 @@ export function nodeText(ctx: JsContext, node: AnyNode): string {
   const comments = node.comments;
   node.comments = null;
   try {
-    return ctx.j(node).toSource({ quote: styleOf(ctx).quote });
+    return printNode(node, styleOf(ctx).quote);
   } finally {
     node.comments = comments;
   }
