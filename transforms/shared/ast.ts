@@ -65,6 +65,20 @@ export function unwrap(node: AnyNode): AnyNode {
   return current;
 }
 
+/** The path of the node inside transparent wrappers (`(x as T)` → the path of `x`). */
+export function unwrapPath(path: AnyPath): AnyPath {
+  let current = path;
+  while (current.node && TRANSPARENT.has(current.node.type)) current = current.get("expression");
+  return current;
+}
+
+/** The outermost transparent wrapper around `path` (`(x)!` for `x`): where its value is used. */
+export function outermost(path: AnyPath): AnyPath {
+  let current = path;
+  while (current.parent && TRANSPARENT.has(current.parent.node.type)) current = current.parent;
+  return current;
+}
+
 /** An expression that can be repeated without side effects: `x`, `this`, `a.b.c`, `a["b"]`. */
 export function isPure(node: AnyNode): boolean {
   const n = unwrap(node);

@@ -1,5 +1,5 @@
 import type { JSCodeshift } from "jscodeshift";
-import { propertyKey, unwrap, type AnyNode, type AnyPath } from "./ast.js";
+import { propertyKey, unwrap, unwrapPath, type AnyNode, type AnyPath } from "./ast.js";
 import { constInit, findBinding } from "./scope.js";
 import type { RequestObject, RequestValue } from "../../src/mapping/request.js";
 
@@ -40,11 +40,7 @@ const opaque = (node: AnyNode): RequestValue => ({ opaque: node });
 /** The object literal a spread or value names in this file (`{…}` or a constant holding one). */
 function objectLiteral(j: JSCodeshift, path: AnyPath, options: EvaluateOptions): { object: AnyPath; constant?: AnyPath } | undefined {
   const node = unwrap(path.node);
-  if (node.type === "ObjectExpression") {
-    let target = path;
-    while (target.node !== node) target = target.get("expression");
-    return { object: target };
-  }
+  if (node.type === "ObjectExpression") return { object: unwrapPath(path) };
   if (node.type !== "Identifier" || options.resolve === false) return undefined;
   const binding = findBinding(path, node.name);
   const init = binding && constInit(j, binding);
@@ -64,7 +60,7 @@ export function evaluateValue(j: JSCodeshift, path: AnyPath, options: EvaluateOp
       return node.expressions.length === 0 ? node.quasis[0].value.cooked : opaque(path.node);
     case "ArrayExpression":
       if (node.elements.some((el: AnyNode) => !el || el.type === "SpreadElement")) return opaque(path.node);
-      return node.elements.map((_el: AnyNode, i: number) => evaluateValue(j, elementPath(path, node, i), options));
+      return node.elements.map((_el: AnyNode, i: number) => evaluateValue(j, unwrapPath(path).get("elements", i), options));
     case "ObjectExpression":
     case "Identifier": {
       const literal = objectLiteral(j, path, options);
@@ -77,18 +73,10 @@ export function evaluateValue(j: JSCodeshift, path: AnyPath, options: EvaluateOp
   }
 }
 
-function elementPath(path: AnyPath, node: AnyNode, index: number): AnyPath {
-  let target = path;
-  while (target.node !== node) target = target.get("expression");
-  return target.get("elements", index);
-}
-
 function conditionalBranches(j: JSCodeshift, spread: AnyPath, options: EvaluateOptions): AnyPath[] | undefined {
   if (options.resolve === false) return undefined;
-  const arg = spread.get("argument");
-  const node = unwrap(arg.node);
-  let target = arg;
-  while (target.node !== node) target = target.get("expression");
+  const target = unwrapPath(spread.get("argument"));
+  const node = target.node;
   const sides = node.type === "ConditionalExpression" ? ["consequent", "alternate"] : node.type === "LogicalExpression" && node.operator === "&&" ? ["right"] : [];
   if (sides.length === 0) return undefined;
   const branches = sides.map((side) => objectLiteral(j, target.get(side), options));

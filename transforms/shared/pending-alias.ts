@@ -1,5 +1,5 @@
 import type { JsContext } from "./context.js";
-import { isMember, TRANSPARENT, type AnyNode, type AnyPath } from "./ast.js";
+import { isMember, outermost, type AnyNode, type AnyPath } from "./ast.js";
 import { bindingOf, getReferences } from "./scope.js";
 import { STATUS_MAP } from "../../src/mapping/transport.js";
 
@@ -9,13 +9,6 @@ import { STATUS_MAP } from "../../src/mapping/transport.js";
 
 const COMPLETED = STATUS_MAP.done;
 const TEST_OWNERS = new Set(["IfStatement", "WhileStatement", "DoWhileStatement", "ForStatement", "ConditionalExpression"]);
-
-/** The outermost transparent wrapper around `path` (`(x)!` for `x`). */
-function outermost(path: AnyPath): AnyPath {
-  let current = path;
-  while (current.parent && TRANSPARENT.has(current.parent.node.type)) current = current.parent;
-  return current;
-}
 
 /** Is the value at `path` used only for its truth (`if (x)`, `!x`, `x ? … : …`)? */
 export function isTestPosition(path: AnyPath): boolean {

@@ -1,5 +1,5 @@
 import type { JsContext } from "../../shared/context.js";
-import { isCall, isFunction, isMember, memberKey, unwrap, type AnyNode, type AnyPath } from "../../shared/ast.js";
+import { isCall, isFunction, isMember, memberKey, unwrap, unwrapPath, type AnyNode, type AnyPath } from "../../shared/ast.js";
 import { callSites, constInit, findBinding, functionBinding, getReferences, type Binding } from "../../shared/scope.js";
 import { isOpaque, mapRequest, type MapRequestResult, type RequestFollowUp, type RequestObject } from "../../../src/mapping/request.js";
 import { getRule } from "../../../src/mapping/rules.js";
@@ -173,11 +173,7 @@ export function bodyTargets(ctx: JsContext, path: AnyPath | undefined): (BodyTar
 export function bodyTarget(ctx: JsContext, path: AnyPath | undefined): BodyTarget | undefined {
   if (!path?.node) return undefined;
   const node = unwrap(path.node);
-  if (node.type === "ObjectExpression") {
-    let target = path;
-    while (target.node !== node) target = target.get("expression");
-    return { object: target };
-  }
+  if (node.type === "ObjectExpression") return { object: unwrapPath(path) };
   if (node.type === "Identifier") {
     const binding = findBinding(path, node.name);
     const init = binding && constInit(ctx.j, binding);
@@ -192,9 +188,7 @@ export function bodyTarget(ctx: JsContext, path: AnyPath | undefined): BodyTarge
 function jsonStringifyArgument(path: AnyPath): AnyPath | undefined {
   const node = unwrap(path.node);
   if (!isCall(node) || !isMember(node.callee) || memberKey(node.callee) !== "stringify" || node.callee.object.name !== "JSON") return undefined;
-  let target = path;
-  while (target.node !== node) target = target.get("expression");
-  return target.get("arguments", 0);
+  return unwrapPath(path).get("arguments", 0);
 }
 
 /** Rewrites the body in place; returns the new object literal's path. */

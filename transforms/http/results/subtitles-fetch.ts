@@ -1,5 +1,5 @@
 import type { JsContext } from "../../shared/context.js";
-import { isCall, isFunction, isMember, isNumericLiteral, isPure, memberKey, propertyKey, staticString, TRANSPARENT, unwrap, type AnyNode, type AnyPath } from "../../shared/ast.js";
+import { isCall, isFunction, isMember, isNumericLiteral, isPure, memberKey, outermost, propertyKey, staticString, unwrap, type AnyNode, type AnyPath } from "../../shared/ast.js";
 import { findBinding } from "../../shared/scope.js";
 import { parseExpression, printNode, quoteString, styleOf } from "../../shared/print.js";
 import type { UnmappedRead } from "../../shared/result-reads.js";
@@ -13,13 +13,6 @@ import type { SubtitlesPlan } from "./subtitles-plan.js";
 // (axios: `(await axios.get(url, { headers, responseType: "text" })).data`), inside an async
 // function, with the client and headers of the file's own job reads when they mean the same there.
 
-/** The value around `path` once `x!` / `(x)` / `x as T` are included. */
-function outer(path: AnyPath): AnyPath {
-  let current = path;
-  while (current.parent && TRANSPARENT.has(current.parent.node.type)) current = current.parent;
-  return current;
-}
-
 /** `(s) => s.format === "srt"`: the format it looks for. */
 function formatLookedFor(fn: AnyNode): string | undefined {
   if (!isFunction(fn) || fn.params.length !== 1 || fn.params[0].type !== "Identifier") return undefined;
@@ -32,7 +25,7 @@ function formatLookedFor(fn: AnyNode): string | undefined {
 
 /** The format one subtitles item stands for, and the `.subtitles` read of its text. */
 function subtitleText(read: AnyPath, formats: string[]): { format: string; text: AnyPath } | undefined {
-  const list = outer(read);
+  const list = outermost(read);
   const access = list.parent;
   let item: AnyPath | undefined;
   let format: string | undefined;
@@ -44,7 +37,7 @@ function subtitleText(read: AnyPath, formats: string[]): { format: string; text:
     format = formatLookedFor(access.parent.node.arguments[0]);
   }
   if (!item || !format || !formats.includes(format)) return undefined;
-  const itemValue = outer(item);
+  const itemValue = outermost(item);
   const text = itemValue.parent;
   const isTextRead = isMember(text.node) && text.node.object === itemValue.node && memberKey(text.node) === "subtitles";
   return isTextRead ? { format, text } : undefined;
