@@ -213,7 +213,7 @@ function isPythonLeftAsWritten(root: SgNode, dict: SgNode, lines: string[]): boo
       const named = [node.field("function")!, ...args].filter((n) => n.kind() === "identifier").map((n) => functions.get(n.text()));
       if (named.some((fn) => fn && hasLeftAsWrittenMarker(fn.text()))) return true;
     }
-    if (["block", "module"].includes(node.parent()?.kind() ?? "")) {
+    if (["block", "module"].includes(String(node.parent()?.kind()))) {
       return hasLeftAsWrittenMarker(commentsAbove(lines, node.range().start.line + 1, /^\s*#/));
     }
   }
