@@ -1,4 +1,5 @@
 import type { FileResult } from "../core/types.js";
+import type { AnalysisHints } from "../analysis/hints.js";
 import type { ProcessedText } from "../core/process-text.js";
 import type { RunMode } from "../report/types.js";
 import type { DiscoveredFile } from "./discover.js";
@@ -15,6 +16,8 @@ export interface Candidate {
   file: DiscoveredFile;
   text: string;
   stats: SourceStats;
+  /** What the type pass found in this file (plain JSON: it goes to workers as is). */
+  hints?: AnalysisHints;
 }
 
 export interface SettleOptions {
@@ -25,8 +28,9 @@ export interface SettleOptions {
 }
 
 function toTask(candidate: Candidate, options: SettleOptions): FileTask {
-  const { file, text } = candidate;
-  return { relPath: file.relPath, displayPath: file.displayPath, absPath: file.absPath, language: file.entry.name, text, options: options.transform, format: options.format };
+  const { file, text, hints } = candidate;
+  const transform = hints ? { ...options.transform, hints: hints as unknown as Record<string, unknown> } : options.transform;
+  return { relPath: file.relPath, displayPath: file.displayPath, absPath: file.absPath, language: file.entry.name, text, options: transform, format: options.format };
 }
 
 /** A changed file: its diff (keys hidden) in a dry run, written (or refused) when applying. */
@@ -47,5 +51,6 @@ export async function settleCandidates(candidates: Candidate[], options: SettleO
   await runTasks(tasks, options.jobs, async (index, processed) => {
     onSettled(index, await settleChange(candidates[index], processed, options.mode));
     candidates[index].text = tasks[index].text = ""; // let the source go once settled
+    delete candidates[index].hints;
   });
 }
