@@ -7,6 +7,7 @@ import { ownVersion } from "../version.js";
 import { discover, type DiscoveredFile } from "./discover.js";
 import { fileResult, SourceReader } from "./read.js";
 import type { Candidate } from "./settle.js";
+import { isManifestFile } from "./manifest-use.js";
 import { needsTypePass, runTypePass, TypeScan, type SlottedCandidate } from "./type-pass.js";
 
 // The main job: discover → read and pre-filter every file (main thread) → the TypeScript type pass
@@ -31,7 +32,10 @@ export interface RunOptions {
 export interface RunHooks {
   /** How many files need a plug-in's transform (before any is processed). */
   onCandidates?(count: number): void | Promise<void>;
-  /** Every settled file; candidates (files a plug-in transformed) stream in discovery order. */
+  /**
+   * Every settled file; candidates (files a plug-in transformed) stream in discovery order, code
+   * first, then manifests (they depend on what the migrated code imports).
+   */
   onFile?(result: FileResult, candidate: boolean): void;
 }
 
@@ -78,10 +82,10 @@ async function addTypePass(scan: TypeScan, reader: SourceReader, { slots, candid
   return outcome?.summary;
 }
 
-async function runFacts(candidates: Candidate[]): Promise<Pick<RunResult, "envVars" | "dependencies">> {
+async function runFacts(candidates: Candidate[], options: TransformOptions): Promise<Pick<RunResult, "envVars" | "dependencies">> {
   if (candidates.length === 0) return { envVars: [], dependencies: [] };
   const { RunFacts } = await import("../report/facts.js");
-  const facts = new RunFacts();
+  const facts = new RunFacts(options.strategy);
   for (const { file, text } of candidates) facts.add(file.displayPath, text);
   return { envVars: facts.envVarSteps(), dependencies: facts.dependencySteps() };
 }
@@ -95,11 +99,12 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   const { slots, candidates } = read;
   const candidateSlots = new Set(candidates.map((candidate) => candidate.slot));
   slots.forEach((result, slot) => candidateSlots.has(slot) || hooks.onFile?.(result, false));
-  const facts = await runFacts(candidates);
+  const facts = await runFacts(candidates, options.transform);
   await hooks.onCandidates?.(candidates.length);
   if (candidates.length > 0) {
     const { settleCandidates } = await import("./settle.js");
-    await settleCandidates(candidates, options, (index, result) => {
+    const manifests = discovered.filter(isManifestFile).map((file) => file.absPath);
+    await settleCandidates(candidates, { ...options, manifests }, (index, result) => {
       slots[candidates[index].slot] = result;
       hooks.onFile?.(result, true);
     });
