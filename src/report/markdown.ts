@@ -119,6 +119,7 @@ function dependencySection(run: RunResult): string[] {
     undefined,
     run.dependencies.flatMap((dep) => [
       `- [ ] Replace ${code(dep.remove)} with ${code(dep.add)} (${dep.ecosystem}): ${code(dep.command)}${link(dep.docs)}`,
+      ...(dep.note ? [`  - ${dep.note}`] : []),
       `  - used in ${dep.files.map(code).join(", ")}`,
     ]),
   );

@@ -31,6 +31,8 @@ export interface DependencyStep {
   remove: string;
   add: string;
   command: string;
+  /** What else the reviewer must know (e.g. a runtime dependency with the adapter strategy). */
+  note?: string;
   docs: string;
   files: string[];
 }
