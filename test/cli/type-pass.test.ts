@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { REPO_ROOT, makeProject, read, runCli } from "./helpers.js";
+import { FILES_PER_THREAD } from "../../src/runner/pool.js";
+import { GLADIA_JS, REPO_ROOT, makeProject, read, runCli } from "./helpers.js";
 
 // The type pass in a CLI run: TypeScript files that read Gladia jobs through a shared interface
 // without naming Gladia are found through their imports and migrated with the `types` step.
@@ -72,6 +73,14 @@ describe("the type pass in a run", () => {
     expect(report).toMatch(/The TypeScript type pass analysed \d+ file\(s\) and found values of Gladia types in 3; 2 of them never name Gladia/);
     expect(report).toMatch(/### `src\/consumer\.ts`\n\n- \*found through types\*: .*\n- `types`: TypeScript: reads of values typed as Gladia results/);
     expect(report).not.toMatch(/### `src\/types\.ts`\n\n- \*found through types\*/);
+  });
+
+  it("hands the hints to worker threads as well", () => {
+    const many = Object.fromEntries(Array.from({ length: 2 * FILES_PER_THREAD }, (_, i) => [`src/settings${i}.ts`, GLADIA_JS]));
+    const dir = makeProject({ ...many, "src/types.ts": TYPES, "src/consumer.ts": CONSUMER });
+    const result = runCli(dir, ["--no-report", "-j", "2"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(read(dir, "src/consumer.ts")).toBe(CONSUMER.replace("job.result?.transcription.full_transcript", "job.text"));
   });
 
   it("does not run with --strategy adapter, nor when --transforms leaves out the steps that use it", () => {
