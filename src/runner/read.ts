@@ -20,11 +20,11 @@ export interface HeldText {
   stats: SourceStats;
 }
 
-/** `kept`: a file the pre-filter rejected whose text the caller asked to keep (see `read`). */
-export type ReadOutcome = ({ candidate: true } & HeldText) | { candidate: false; result?: FileResult; kept?: HeldText };
-
-/** Sees the text of a file the plug-in's pre-filter rejected; true keeps it (with its stats). */
-export type KeepText = (text: string) => boolean;
+/**
+ * A file the pre-filter rejected comes with its text when it was read (the caller may look at it
+ * without keeping it), and with its stats when asked for them (see `read`).
+ */
+export type ReadOutcome = ({ candidate: true } & HeldText) | ({ candidate: false; result?: FileResult } & Partial<HeldText>);
 
 const BINARY_SNIFF_BYTES = 8192;
 // O_NOFOLLOW: a symlink fails with ELOOP instead of being followed; O_NONBLOCK: a FIFO cannot hang the run.
@@ -55,7 +55,8 @@ export class SourceReader {
     this.buffer = Buffer.allocUnsafe(maxFileSize + 1);
   }
 
-  read(file: DiscoveredFile, keep?: KeepText): ReadOutcome {
+  /** `withStats`: stats of a file the pre-filter rejects too (to transform it anyway). */
+  read(file: DiscoveredFile, withStats = false): ReadOutcome {
     let fd: number;
     try {
       fd = openSync(file.absPath, OPEN_FLAGS);
@@ -63,7 +64,7 @@ export class SourceReader {
       return this.openFailed(file, error as NodeJS.ErrnoException);
     }
     try {
-      return this.classify(file, fd, readInto(fd, this.buffer), keep);
+      return this.classify(file, fd, readInto(fd, this.buffer), withStats);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // A directory (a submodule, say) is not a file to migrate; anything else is a failure.
@@ -80,7 +81,7 @@ export class SourceReader {
     return { candidate: false, result: fileResult(file, "failed", { reason: `unreadable (${error.code ?? error.message})` }) };
   }
 
-  private classify(file: DiscoveredFile, fd: number, length: number, keep: KeepText | undefined): ReadOutcome {
+  private classify(file: DiscoveredFile, fd: number, length: number, withStats: boolean): ReadOutcome {
     if (length > this.maxFileSize) {
       const size = fstatSync(fd).size;
       return { candidate: false, result: fileResult(file, "skipped", { reason: `larger than the size limit (${size} > ${this.maxFileSize} bytes)` }) };
@@ -93,6 +94,6 @@ export class SourceReader {
     // Markers left by an earlier run still count (for --check), even where the pre-filter says no.
     const markers = text.includes(MARKER_PREFIX) ? scanMarkers(text) : [];
     const result = fileResult(file, "unchanged", { markers });
-    return keep?.(text) ? { candidate: false, result, kept: { text, stats: statsOf(fd) } } : { candidate: false, result };
+    return withStats ? { candidate: false, result, text, stats: statsOf(fd) } : { candidate: false, result, text };
   }
 }

@@ -55,7 +55,7 @@ function readAll(files: DiscoveredFile[], reader: SourceReader, scan: TypeScan |
   const slots: FileResult[] = [];
   const candidates: SlottedCandidate[] = [];
   for (const file of files) {
-    const outcome = reader.read(file, scan && ((text) => scan.inspect(file, slots.length, text)));
+    const outcome = reader.read(file);
     if (outcome.candidate && isInsideRoot(file)) {
       const candidate = { file, text: outcome.text, stats: outcome.stats, slot: slots.length };
       candidates.push(candidate);
@@ -65,7 +65,7 @@ function readAll(files: DiscoveredFile[], reader: SourceReader, scan: TypeScan |
     }
     const result = outcome.candidate ? fileResult(file, "skipped", { reason: "resolves outside the root" }) : outcome.result;
     if (!result) continue;
-    if (!outcome.candidate && outcome.kept) scan?.keep({ file, ...outcome.kept, slot: slots.length });
+    if (!outcome.candidate && outcome.text !== undefined) scan?.inspect(file, slots.length, outcome.text);
     slots.push(result);
   }
   return { slots, candidates };

@@ -22,20 +22,20 @@ export function needsTypePass(options: TransformOptions): boolean {
   return options.strategy === "native" && (!options.transforms || options.transforms.some((step) => HINTED_STEPS.includes(step)));
 }
 
-interface Importing {
+/** A file the pre-filter rejected, remembered without its text. */
+interface Seen {
   file: DiscoveredFile;
   slot: number;
-  specifiers: string[];
 }
 
 /** What the read loop tells about TypeScript files; which of them the type pass needs. */
 export class TypeScan {
   /** TypeScript candidates of the plug-in's pre-filter (they name Gladia). */
   readonly named: SlottedCandidate[] = [];
-  /** TypeScript files the pre-filter rejected that read Gladia job keys (text and stats kept). */
-  readonly keyed: SlottedCandidate[] = [];
+  /** TypeScript files the pre-filter rejected that read Gladia job keys. */
+  private readonly keyed: Seen[] = [];
   /** Every other TypeScript file with relative imports: where they point. */
-  private readonly importing = new Map<string, Importing>();
+  private readonly importing = new Map<string, Seen & { specifiers: string[] }>();
   private loadsTsMorph = false;
 
   addCandidate(candidate: SlottedCandidate): void {
@@ -44,46 +44,38 @@ export class TypeScan {
     this.loadsTsMorph ||= mayDeclareGladiaTypes(candidate.text);
   }
 
-  /** A file the pre-filter rejected: true when the type pass needs its text. */
-  inspect(file: DiscoveredFile, slot: number, text: string): boolean {
-    if (!TS_FILE.test(file.relPath)) return false;
+  /** A file the pre-filter rejected (its text is not kept). */
+  inspect(file: DiscoveredFile, slot: number, text: string): void {
+    if (!TS_FILE.test(file.relPath)) return;
     if (readsGladiaKeys(text)) {
+      this.keyed.push({ file, slot });
       this.loadsTsMorph ||= mayDeclareGladiaTypes(text);
-      return true;
+      return;
     }
     const specifiers = relativeImports(text);
     if (specifiers.length > 0) this.importing.set(file.absPath, { file, slot, specifiers });
-    return false;
-  }
-
-  keep(candidate: SlottedCandidate): void {
-    this.keyed.push(candidate);
   }
 
   get worthRunning(): boolean {
     return this.loadsTsMorph;
   }
 
-  /** Files read so far that the type pass looks at. */
-  held(): SlottedCandidate[] {
-    return [...this.named, ...this.keyed];
-  }
-
-  /** Files importing a held one, directly or through other imports: their text is not held yet. */
-  importers(): Importing[] {
-    const seeds = this.held().map((candidate) => candidate.file.absPath);
+  /** Files the pre-filter rejected that the type pass needs: keyed ones and importers, transitively. */
+  rejected(): Seen[] {
+    const seeds = [...this.named, ...this.keyed].map(({ file }) => file.absPath);
     const paths = [...seeds, ...this.importing.keys()];
     const byPath = new Map(paths.map((path) => [path, path]));
     const importsOf = (path: string) => this.importing.get(path)?.specifiers.flatMap((s) => resolveImport(path, s, byPath) ?? []) ?? [];
     const found = withImporters(paths, seeds, importsOf);
-    return [...this.importing.values()].filter((entry) => found.has(entry.file.absPath));
+    const importers = [...this.importing.values()].filter(({ file }) => found.has(file.absPath));
+    return [...this.keyed, ...importers];
   }
 }
 
-function reread(reader: SourceReader, { file, slot }: Importing): SlottedCandidate | undefined {
-  const outcome = reader.read(file, () => true);
-  const held = outcome.candidate ? outcome : outcome.kept;
-  return held && { file, text: held.text, stats: held.stats, slot };
+/** Read again, text and stats: the type pass and the transform then see the same text. */
+function reread(reader: SourceReader, { file, slot }: Seen): SlottedCandidate | undefined {
+  const outcome = reader.read(file, true);
+  return outcome.text === undefined || outcome.stats === undefined ? undefined : { file, text: outcome.text, stats: outcome.stats, slot };
 }
 
 /** One ts-morph project per root (hints are keyed by the path relative to it). */
@@ -111,8 +103,8 @@ export interface TypePassOutcome {
 /** Runs the type pass over what the scan found; hints go onto the candidates themselves. */
 export async function runTypePass(scan: TypeScan, reader: SourceReader): Promise<TypePassOutcome | undefined> {
   if (!scan.worthRunning) return undefined;
-  const importers = scan.importers().flatMap((entry) => reread(reader, entry) ?? []);
-  const files = [...scan.held(), ...importers];
+  const rejected = scan.rejected().flatMap((seen) => reread(reader, seen) ?? []).sort((a, b) => a.slot - b.slot);
+  const files = [...scan.named, ...rejected];
   const summary: TypePassSummary = { analysed: files.length, found: [], foundThroughTypes: [] };
   try {
     await attachHints(files);
@@ -122,9 +114,8 @@ export async function runTypePass(scan: TypeScan, reader: SourceReader): Promise
     files.forEach((candidate) => delete candidate.hints);
     return { summary, promoted: [] };
   }
-  const named = new Set(scan.named);
   const found = files.filter((candidate) => candidate.hints).sort((a, b) => a.slot - b.slot);
-  const promoted = found.filter((candidate) => !named.has(candidate));
+  const promoted = rejected.filter((candidate) => candidate.hints);
   summary.found = found.map((candidate) => candidate.file.displayPath);
   summary.foundThroughTypes = promoted.map((candidate) => candidate.file.displayPath);
   return { summary, promoted };
