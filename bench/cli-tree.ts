@@ -1,6 +1,7 @@
 // Times the CLI dry run on a generated TypeScript tree (a git repo in a temp dir):
 // `node dist/bench/cli-tree.js [plain] [gladia] [consumers] [runs] [bin]` (defaults 950, 50, 5, 3,
-// this repo's bin). Prints JSON: the median wall time and what the run reported.
+// this repo's bin). Prints JSON: the median wall time and what the run reported. With
+// CLI_TREE_DIR set, the tree is generated there and kept (to time other builds on it).
 // The tree: Gladia modules (raw HTTP + a `GladiaJob` type), a model module declaring the job shape
 // without naming Gladia, consumers reading it (one only through another module), and plain
 // modules importing each other (with their own `start`/`end`/`text`/`status` fields).
@@ -126,7 +127,9 @@ function timeRun(bin: string, cwd: string): { ms: number; summary: Record<string
 function main(): void {
   const [plainCount = 950, gladiaCount = 50, consumers = 5, runs = 3] = process.argv.slice(2, 6).map(Number);
   const bin = process.argv[6] ?? DEFAULT_BIN;
-  const root = mkdtempSync(join(tmpdir(), "cli-tree-"));
+  const keep = process.env.CLI_TREE_DIR;
+  const root = keep ?? mkdtempSync(join(tmpdir(), "cli-tree-"));
+  if (keep) mkdirSync(keep, { recursive: true });
   try {
     generate(root, plainCount, gladiaCount, consumers);
     const results = Array.from({ length: runs }, () => timeRun(bin, root));
@@ -134,7 +137,7 @@ function main(): void {
     const { summary, typesFiles } = results[0];
     console.log(JSON.stringify({ files: summary.files, medianMs: times[Math.floor(times.length / 2)], times, summary, typesFiles }));
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    if (!keep) rmSync(root, { recursive: true, force: true });
   }
 }
 
