@@ -9,12 +9,13 @@ export { readHints } from "./hints.js";
  * their static type), which declared types are Gladia's, which SDK clients cross files.
  *
  * `candidateFiles`: the files of the run (absolute, or relative to `rootDir`); only TypeScript
- * ones are read. Returns hints by POSIX path relative to `rootDir`, for `TransformOptions.hints`.
+ * ones are read, unless `texts` (keyed like `candidateFiles`) already holds their text. Returns
+ * hints by POSIX path relative to `rootDir`, for `TransformOptions.hints`.
  * ts-morph is loaded only when there is a TypeScript candidate.
  */
-export async function analyseProject(rootDir: string, candidateFiles: string[]): Promise<Map<string, AnalysisHints>> {
+export async function analyseProject(rootDir: string, candidateFiles: string[], texts?: ReadonlyMap<string, string>): Promise<Map<string, AnalysisHints>> {
   if (!candidateFiles.some((f) => TS_FILE.test(f))) return new Map();
-  const candidates = await readCandidates(rootDir, candidateFiles);
+  const candidates = await readCandidates(rootDir, candidateFiles, texts);
   if (candidates.length === 0) return new Map();
   const { analyse } = await import("./project.js");
   return analyse(rootDir, candidates);

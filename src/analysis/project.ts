@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { ModuleKind, ModuleResolutionKind, Project, ScriptTarget, ts, type SourceFile } from "ts-morph";
+import type { Project as ProjectType, SourceFile, ts as Ts } from "ts-morph";
+import { tsMorph } from "./ts-morph.js";
 import type { AnalysisHints } from "./hints.js";
 import { type CandidateFile, relevantFiles } from "./candidates.js";
 import { GladiaShapes } from "./shapes.js";
@@ -9,7 +10,10 @@ import { FileCollector } from "./collect.js";
 // The type pass proper (loaded only when a run has TypeScript candidates): one ts-morph Project
 // over the relevant files and what they import, shapes recognised once, one walk per file.
 
-const DEFAULT_OPTIONS: ts.CompilerOptions = {
+const { ModuleKind, ModuleResolutionKind, Project, ScriptTarget, ts } = tsMorph;
+type Project = ProjectType;
+
+const DEFAULT_OPTIONS: Ts.CompilerOptions = {
   target: ScriptTarget.ES2022,
   module: ModuleKind.ESNext,
   moduleResolution: ModuleResolutionKind.Bundler,
@@ -22,7 +26,7 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
  * Only what typing Gladia values needs: no DOM lib and no automatic `@types/*` (each costs
  * seconds to bind; explicit imports such as "react" still resolve), no library checking.
  */
-const SPEED_OPTIONS: ts.CompilerOptions = { lib: ["lib.es2022.d.ts"], types: [], skipLibCheck: true, skipDefaultLibCheck: true, noEmit: true };
+const SPEED_OPTIONS: Ts.CompilerOptions = { lib: ["lib.es2022.d.ts"], types: [], skipLibCheck: true, skipDefaultLibCheck: true, noEmit: true };
 
 function createProject(rootDir: string): Project {
   const tsConfigFilePath = join(rootDir, "tsconfig.json");

@@ -89,6 +89,9 @@ export const RULES = {
   "sdk-reexport": { kind: "marker", message: "This module re-exports `@gladiaio/sdk`: re-export the \"assemblyai\" equivalents instead (`AssemblyAI`, `Transcript`, `TranscriptUtterance`, …) and migrate the code that imports them.", docs: DOCS.jsSdk },
   "type-fields-dropped": { kind: "marker", message: "These Gladia fields have no AssemblyAI equivalent and were removed from the type: the transcript has `text`, `utterances`, `words`, `language_code`, `audio_duration`, `status`, `error` at the top level; utterances have no `language` (use the transcript's `language_code`).", docs: DOCS.getTranscript },
   "dependency-reinstall": { kind: "note", message: "`@gladiaio/sdk`/`gladiaio-sdk` was replaced by `assemblyai` in the manifest: reinstall to update the lockfile.", docs: DOCS.jsSdk },
+  "dependency-adapter": { kind: "note", message: "`@gladiaio/sdk` was replaced by `gladia-to-assemblyai` in the manifest: the migrated code imports its runtime client (`gladia-to-assemblyai/runtime`), so it is a runtime dependency now; it brings `assemblyai`. Reinstall to update the lockfile.", docs: DOCS.jsSdk },
+  "dependency-code-unseen": { kind: "note", message: "This manifest was migrated without the code it serves: if that code still uses Gladia live transcription (`live()`, `LiveV2*` types: not in the runtime client), add `@gladiaio/sdk` back next to `gladia-to-assemblyai`.", docs: DOCS.streaming },
+  "dependency-kept": { kind: "note", message: "`@gladiaio/sdk` stays in the manifest next to its replacement: code it serves still imports `@gladiaio/sdk` after the migration (live transcription, or code left with a marker). Remove it once nothing imports it, then reinstall to update the lockfile.", docs: DOCS.jsSdk },
 } satisfies Record<string, FollowUpRule>;
 
 export type RuleId = keyof typeof RULES;
