@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseProject } from "../src/analysis/index.js";
-import { relevantFiles, type CandidateFile } from "../src/analysis/candidates.js";
+import { mayDeclareGladiaTypes, readsGladiaKeys, relevantFiles, withImporters, type CandidateFile } from "../src/analysis/candidates.js";
 
 // The type pass on its own: which files it reads, what it reports, and that ts-morph stays out
 // of the module graph until a TypeScript file is there to analyse.
@@ -26,6 +26,26 @@ describe("relevantFiles", () => {
   it("adds files that mention a declared Gladia type by name", () => {
     const files = [candidate("a.ts", "export type T = MyJob;\n"), candidate("slot.ts", UNRELATED)];
     expect(relevantFiles(files, ["MyJob"]).map((f) => f.relativePath)).toEqual(["a.ts"]);
+  });
+});
+
+describe("the runner's checks", () => {
+  it.each([
+    ["const t = job.result.transcription.full_transcript;", true, true],
+    ["const { result_url } = await created.json();", true, false],
+    ["if (job.error_code) throw new Error();", true, false],
+    ["type T = { utterances: U[]; transcription: string };", true, false],
+    ["type T = { utterances: U[]; languages: string[] };", true, true],
+    ['import type { PreRecordedV2Response } from "@gladiaio/sdk";', false, true],
+    ["const utterances = split(text);", false, false],
+  ])("%s: reads Gladia keys %s, may declare a Gladia type %s", (text, reads, declares) => {
+    expect(readsGladiaKeys(text)).toBe(reads);
+    expect(mayDeclareGladiaTypes(text)).toBe(declares);
+  });
+
+  it("withImporters: the seeds and their importers, transitively, not what they import", () => {
+    const imports: Record<string, string[]> = { a: [], b: ["a"], c: ["b"], d: ["c", "e"], e: [], f: ["e"] };
+    expect([...withImporters(Object.keys(imports), ["a"], (file) => imports[file])].sort()).toEqual(["a", "b", "c", "d"]);
   });
 });
 
@@ -96,8 +116,8 @@ describe("analyseProject: arguments flow into parameters across files", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "analysis-flow-"));
     for (const [file, text] of Object.entries(FLOW)) writeFileSync(join(dir, file), text);
-    // The runner hands the TypeScript files over; the JS modules they import are found by the pass.
-    hints = await analyseProject(dir, ["types.ts", "main.ts", "typed.ts"]);
+    // Only the TypeScript files are handed over: the JS modules they import are found by the pass.
+    hints = await analyseProject(dir, ["types.ts", "main.ts", "typed.ts"], undefined, { includeImported: true });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -136,6 +156,23 @@ describe("analyseProject: arguments flow into parameters across files", () => {
 
   it("stops on recursion (a parameter is followed once)", () => {
     expect(hints.get("notes.js")!.locations).toHaveLength(1);
+  });
+});
+
+describe("analyseProject: files outside the candidates", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "analysis-outside-"));
+    for (const [file, text] of Object.entries(FLOW)) writeFileSync(join(dir, file), text);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("by default gives hints (and handoffs) only to files it was handed, JS ones included", async () => {
+    const hints = await analyseProject(dir, ["types.ts", "main.ts", "typed.ts", "notes.js"]);
+    expect([...hints.keys()].sort()).toEqual(["main.ts", "notes.js", "types.ts"]);
+    // `notes(job)` is handed off (notes.js gets its hints); `lines(…)` in notes.js is not: lines.js gets none.
+    expect(hints.get("main.ts")!.handoffs).toHaveLength(1);
+    expect(hints.get("notes.js")!.handoffs).toEqual([]);
   });
 });
 

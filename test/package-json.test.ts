@@ -33,4 +33,13 @@ describe("package.json plug-in", () => {
     expect(result.status).toBe("unchanged");
     expect(newText).toBeUndefined();
   });
+
+  it("tells why per strategy and per what the code still imports", () => {
+    const notes = (options: Parameters<typeof processText>[3]) => processText("package.json", MANIFEST, packageJson, options).result.notes.map((n) => n.rule);
+    expect(notes({ strategy: "adapter" })).toEqual(["dependency-adapter", "dependency-code-unseen"]);
+    expect(notes({ strategy: "adapter", manifestUse: { gladiaSdk: false, target: true } })).toEqual(["dependency-adapter"]);
+    expect(notes({ strategy: "adapter", manifestUse: { gladiaSdk: true, target: true } })).toEqual(["dependency-kept"]);
+    expect(notes({ strategy: "native", manifestUse: { gladiaSdk: true, target: true } })).toEqual(["dependency-kept"]);
+    expect(processText("package.json", MANIFEST, packageJson, { strategy: "adapter", manifestUse: { gladiaSdk: true, target: false } }).result.status).toBe("unchanged");
+  });
 });

@@ -2,6 +2,7 @@ import type { ASTPath } from "jscodeshift";
 import type { JsContext, JsStep } from "./shared/context.js";
 import { JS_SDK, JS_SDK_ADAPTER } from "../src/mapping/sdk.js";
 import { describeStep } from "./step-info.js";
+import { setStringValue } from "./shared/literals.js";
 
 // `--strategy adapter`: every place that names the module "@gladiaio/sdk" (import/export, type
 // import, require, dynamic import, `import x = require()`, `import("…").T` types, test mocks) names
@@ -88,15 +89,6 @@ function findLiveCalls(ctx: JsContext): ASTPath[] {
 }
 
 /** New module name, keeping the literal's original quotes. */
-function renameLiteral(node: Node): void {
-  const raw: string | undefined = node.extra?.raw ?? node.raw;
-  const quote = raw?.[0] === "'" ? "'" : '"';
-  const value = JS_SDK_ADAPTER.runtimeModule;
-  node.value = value;
-  if (node.extra) node.extra = { ...node.extra, rawValue: value, raw: `${quote}${value}${quote}` };
-  if (node.raw !== undefined) node.raw = `${quote}${value}${quote}`;
-}
-
 function findModuleNames(ctx: JsContext): ASTPath[] {
   const { j, root } = ctx;
   return root
@@ -107,7 +99,7 @@ function findModuleNames(ctx: JsContext): ASTPath[] {
 
 function pointAtRuntime(ctx: JsContext, moduleNames: ASTPath[]): boolean {
   for (const path of moduleNames) {
-    renameLiteral(path.node as Node);
+    setStringValue(path.node as Node, JS_SDK_ADAPTER.runtimeModule);
     ctx.note("sdk-adapter", path);
   }
   return moduleNames.length > 0;

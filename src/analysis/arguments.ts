@@ -1,7 +1,11 @@
-import { Node, SyntaxKind, type CallExpression, type ParameterDeclaration, type SourceFile } from "ts-morph";
+import type { CallExpression, Node as NodeType, ParameterDeclaration, SourceFile } from "ts-morph";
+import { tsMorph } from "./ts-morph.js";
 import type { HintLevel } from "./hints.js";
 import type { GladiaShapes } from "./shapes.js";
 import { LEVEL_PREFIX, RESULT_PATHS } from "../mapping/result.js";
+
+const { Node, SyntaxKind } = tsMorph;
+type Node = NodeType;
 
 // Argument → parameter flow across files: a Gladia value passed to a function declared in another
 // project file (often plain JS, or an untyped parameter) makes that parameter a Gladia value of the

@@ -1,9 +1,13 @@
-import { type CallExpression, Node, type SourceFile, SyntaxKind, type Type, type TypeLiteralNode } from "ts-morph";
+import type { CallExpression, Node as NodeType, SourceFile, Type, TypeLiteralNode } from "ts-morph";
+import { tsMorph } from "./ts-morph.js";
 import type { AnalysisHints, HintLevel, HintReceiver } from "./hints.js";
 import type { GladiaShapes } from "./shapes.js";
 import type { ArgumentFlow } from "./arguments.js";
 import { GLADIA_LEVEL_KEYS, ITEM_FIELDS, RESULT_PATHS } from "../mapping/result.js";
 import { JS_SDK, JS_SDK_METHODS } from "../mapping/sdk.js";
+
+const { Node, SyntaxKind } = tsMorph;
+type Node = NodeType;
 
 // One walk per file yields the locations the transforms need: declaring identifiers and
 // destructuring patterns of Gladia values, the outermost Gladia expression of each member read

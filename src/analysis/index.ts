@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { AnalysisHints } from "./hints.js";
 import { readCandidates, TS_FILE } from "./candidates.js";
 
@@ -9,13 +10,29 @@ export { readHints } from "./hints.js";
  * their static type), which declared types are Gladia's, which SDK clients cross files.
  *
  * `candidateFiles`: the files of the run (absolute, or relative to `rootDir`); only TypeScript
- * ones are read. Returns hints by POSIX path relative to `rootDir`, for `TransformOptions.hints`.
+ * ones are read, unless `texts` (keyed like `candidateFiles`) already holds their text. Returns
+ * hints by POSIX path relative to `rootDir`, for `TransformOptions.hints`.
  * ts-morph is loaded only when there is a TypeScript candidate.
+ *
+ * A Gladia value passed to a function of another project file (plain JS too) gives that file's
+ * parameter a hint: for a file among `candidateFiles` (JS ones included), or for any project file
+ * the candidates import when `includeImported` is set (the caller then transforms those files too).
  */
-export async function analyseProject(rootDir: string, candidateFiles: string[]): Promise<Map<string, AnalysisHints>> {
+export async function analyseProject(
+  rootDir: string,
+  candidateFiles: string[],
+  texts?: ReadonlyMap<string, string>,
+  options: AnalysisOptions = {},
+): Promise<Map<string, AnalysisHints>> {
   if (!candidateFiles.some((f) => TS_FILE.test(f))) return new Map();
-  const candidates = await readCandidates(rootDir, candidateFiles);
+  const candidates = await readCandidates(rootDir, candidateFiles, texts);
   if (candidates.length === 0) return new Map();
   const { analyse } = await import("./project.js");
-  return analyse(rootDir, candidates);
+  const handed = new Set(candidateFiles.map((f) => resolve(rootDir, f)));
+  return analyse(rootDir, candidates, (path) => options.includeImported === true || handed.has(path));
+}
+
+export interface AnalysisOptions {
+  /** Hints may name project files outside `candidateFiles` (modules the candidates import). */
+  includeImported?: boolean;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
-import { ModuleKind, ModuleResolutionKind, Project, ScriptTarget, ts, type SourceFile } from "ts-morph";
+import type { Project as ProjectType, SourceFile, ts as Ts } from "ts-morph";
+import { tsMorph } from "./ts-morph.js";
 import type { AnalysisHints } from "./hints.js";
 import { type CandidateFile, relevantFiles } from "./candidates.js";
 import { GladiaShapes } from "./shapes.js";
@@ -12,7 +13,10 @@ import { normaliseText } from "../core/text.js";
 // over the relevant files and what they import (JS modules too, so a Gladia value passed to a plain
 // JS function reaches its parameter), shapes recognised once, one walk per file.
 
-const DEFAULT_OPTIONS: ts.CompilerOptions = {
+const { ModuleKind, ModuleResolutionKind, Project, ScriptTarget, ts } = tsMorph;
+type Project = ProjectType;
+
+const DEFAULT_OPTIONS: Ts.CompilerOptions = {
   target: ScriptTarget.ES2022,
   module: ModuleKind.ESNext,
   moduleResolution: ModuleResolutionKind.Bundler,
@@ -24,7 +28,7 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
  * Only what typing Gladia values needs: no DOM lib and no automatic `@types/*` (each costs
  * seconds to bind; explicit imports such as "react" still resolve), no library checking.
  */
-const SPEED_OPTIONS: ts.CompilerOptions = { lib: ["lib.es2022.d.ts"], types: [], skipLibCheck: true, skipDefaultLibCheck: true, noEmit: true, allowJs: true };
+const SPEED_OPTIONS: Ts.CompilerOptions = { lib: ["lib.es2022.d.ts"], types: [], skipLibCheck: true, skipDefaultLibCheck: true, noEmit: true, allowJs: true };
 
 function createProject(rootDir: string): Project {
   const tsConfigFilePath = join(rootDir, "tsconfig.json");
@@ -72,7 +76,8 @@ function normaliseImported(project: Project, rootDir: string, candidates: Set<st
   }
 }
 
-export function analyse(rootDir: string, candidates: CandidateFile[]): Map<string, AnalysisHints> {
+/** `hinted`: may this file (absolute path) get hints without being a candidate (see analyseProject)? */
+export function analyse(rootDir: string, candidates: CandidateFile[], hinted: (path: string) => boolean = () => true): Map<string, AnalysisHints> {
   const project = createProject(rootDir);
   const added = new Set<string>();
   const add = (files: CandidateFile[]) =>
@@ -97,9 +102,10 @@ export function analyse(rootDir: string, candidates: CandidateFile[]): Map<strin
   }
 
   // Files the relevant ones pass Gladia values to get hints too (their parameters), walked or not.
+  // A call is a handoff only into a file that gets its hints (the caller's own marker stays otherwise).
   const collectors = new Map<SourceFile, FileCollector>();
   const collectorFor = (file: SourceFile) => collectors.get(file) ?? collectors.set(file, new FileCollector(file, shapes)).get(file)!;
-  const flow = new ArgumentFlow(shapes, (file) => isProjectFile(rootDir, file), {
+  const flow = new ArgumentFlow(shapes, (file) => isProjectFile(rootDir, file) && hinted(file.getFilePath()), {
     parameter: (file, name, level) => collectorFor(file).add(name, level),
     handoff: (call, index) => collectorFor(call.getSourceFile()).addHandoff(call, index),
   });

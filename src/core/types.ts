@@ -19,6 +19,18 @@ export interface TransformOptions {
   strategy: "native" | "adapter";
   /** Per-file hints from whole-project analysis (ts-morph type pass), keyed by the analysis. */
   hints?: Record<string, unknown>;
+  /**
+   * package.json: what the code files it serves (below it, up to a nested package.json) import
+   * once migrated; undefined when unknown (a manifest transformed on its own).
+   */
+  manifestUse?: ManifestUse;
+}
+
+export interface ManifestUse {
+  /** Some file still imports `@gladiaio/sdk` (live transcription, code left with a marker). */
+  gladiaSdk: boolean;
+  /** Some file imports what replaces it (`assemblyai`, or `gladia-to-assemblyai/runtime`). */
+  target: boolean;
 }
 
 export interface TransformInput {

@@ -25,7 +25,7 @@ export function transformJs(input: TransformInput): TransformOutput {
   const applied = steps.filter((step) => step.run(ctx)).map((s) => s.name);
   const unchanged = applied.length === 0 && ctx.markersInserted === 0;
   if (!unchanged) ctx.beforePrint.forEach((pass) => pass());
-  const printed = unchanged ? input.text : root.toSource({ quote: detectQuote(input.text), lineTerminator: "\n" });
+  const printed = unchanged ? input.text : root.toSource({ quote: detectQuote(input.text), lineTerminator: "\n", wrapColumn: 100 });
   return {
     text: ctx.afterPrint.reduce((text, pass) => pass(text), printed),
     steps: applied,

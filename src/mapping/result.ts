@@ -128,9 +128,15 @@ export const RESULT_FILLS: ResultFill[] = [
 
 /**
  * Gladia `subtitles: true` + `subtitles_config` → files fetched after completion from
- * GET /v2/transcript/{id}/{format} (`chars_per_caption` query).
+ * GET /v2/transcript/{id}/{format} (`chars_per_caption` query). Gladia's
+ * `result.transcription.subtitles` lists one `{format, subtitles}` per requested format, in order.
  */
-export const SUBTITLES_FETCH = { defaultFormats: ["srt"], charsPerCaption: "maximum_characters_per_row" } as const;
+export const SUBTITLES_FETCH = {
+  defaultFormats: ["srt"],
+  formats: ["srt", "vtt"],
+  charsPerCaption: "maximum_characters_per_row",
+  query: "chars_per_caption",
+} as const;
 
 /** AssemblyAI `translated_texts[lang]` (a string per language) → Gladia `translation.results[]`. */
 export const TRANSLATION_SOURCE = { texts: ["translated_texts"], utteranceTexts: "translated_texts" } as const;

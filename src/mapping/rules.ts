@@ -31,6 +31,7 @@ export const RULES = {
   "vocabulary-intensity-dropped": { kind: "note", message: "Custom vocabulary became `keyterms_prompt`: per-term intensity, pronunciations and language were dropped.", docs: DOCS.keyterms },
   "callback-put": { kind: "marker", message: "AssemblyAI always POSTs to `webhook_url`: a PUT callback handler must accept POST.", docs: DOCS.webhooks },
   "subtitles-request": { kind: "marker", message: "AssemblyAI has no subtitles flag: after completion fetch GET /v2/transcript/{id}/srt or /vtt (`chars_per_caption` query), or `client.transcripts.subtitles(id, \"srt\")`.", docs: DOCS.subtitles },
+  "subtitles-fetched": { kind: "note", message: "AssemblyAI has no subtitles flag: the subtitles the code read from the job are fetched after completion from GET /v2/transcript/{id}/srt or /vtt.", docs: DOCS.subtitles },
   "subtitles-config-dropped": { kind: "note", message: "Subtitle options other than `maximum_characters_per_row` (→ `chars_per_caption`) have no AssemblyAI equivalent.", docs: DOCS.subtitles },
   "sentences-request": { kind: "marker", message: "AssemblyAI has no sentences flag: after completion fetch GET /v2/transcript/{id}/sentences (`client.transcripts.sentences(id)`).", docs: DOCS.sentences },
   "summarization-deprecated": { kind: "note", message: "AssemblyAI marks `summarization`/`summary_model`/`summary_type` deprecated (LLM Gateway is the successor).", docs: DOCS.summarization },
@@ -62,6 +63,7 @@ export const RULES = {
   "addon-envelope": { kind: "marker", message: "AssemblyAI results have no add-on envelope (`success`, `is_empty`, `error`): check the transcript `status`/`error` and whether the field is null.", docs: DOCS.getTranscript },
   "job-extra": { kind: "marker", message: "AssemblyAI transcripts have no `file`, `request_params` or `custom_metadata`: request options are echoed as top-level fields (e.g. `speaker_labels`), audio at `audio_url`, duration at `audio_duration`.", docs: DOCS.getTranscript },
   "job-type": { kind: "marker", message: "This type describes a Gladia job: an AssemblyAI transcript is flat — `id`, `status` (\"queued\" | \"processing\" | \"completed\" | \"error\"), `error?: string`, `text`, `utterances` (speaker \"A\", times in ms), `words`, `language_code`, `audio_duration`, `summary`, `chapters`, `entities` — or use `Transcript` from the `assemblyai` package.", docs: DOCS.getTranscript },
+  "result-pending": { kind: "marker", message: "Gladia's `result` was null until the job was done and this code tests for that, but an AssemblyAI transcript is always an object: test `status === \"completed\"` instead (`text`, `utterances` stay null until then).", docs: DOCS.getTranscript },
   "result-unresolved": { kind: "marker", message: "This reads a Gladia result path the codemod could not map: AssemblyAI's transcript has `text`, `utterances`, `words`, `chapters`, `entities`, `summary`, `language_code`, `audio_duration` at the top level.", docs: DOCS.getTranscript },
 
   // Callbacks (§4)
@@ -87,6 +89,9 @@ export const RULES = {
   "sdk-reexport": { kind: "marker", message: "This module re-exports `@gladiaio/sdk`: re-export the \"assemblyai\" equivalents instead (`AssemblyAI`, `Transcript`, `TranscriptUtterance`, …) and migrate the code that imports them.", docs: DOCS.jsSdk },
   "type-fields-dropped": { kind: "marker", message: "These Gladia fields have no AssemblyAI equivalent and were removed from the type: the transcript has `text`, `utterances`, `words`, `language_code`, `audio_duration`, `status`, `error` at the top level; utterances have no `language` (use the transcript's `language_code`).", docs: DOCS.getTranscript },
   "dependency-reinstall": { kind: "note", message: "`@gladiaio/sdk`/`gladiaio-sdk` was replaced by `assemblyai` in the manifest: reinstall to update the lockfile.", docs: DOCS.jsSdk },
+  "dependency-adapter": { kind: "note", message: "`@gladiaio/sdk` was replaced by `gladia-to-assemblyai` in the manifest: the migrated code imports its runtime client (`gladia-to-assemblyai/runtime`), so it is a runtime dependency now; it brings `assemblyai`. Reinstall to update the lockfile.", docs: DOCS.jsSdk },
+  "dependency-code-unseen": { kind: "note", message: "This manifest was migrated without the code it serves: if that code still uses Gladia live transcription (`live()`, `LiveV2*` types: not in the runtime client), add `@gladiaio/sdk` back next to `gladia-to-assemblyai`.", docs: DOCS.streaming },
+  "dependency-kept": { kind: "note", message: "`@gladiaio/sdk` stays in the manifest next to its replacement: code it serves still imports `@gladiaio/sdk` after the migration (live transcription, or code left with a marker). Remove it once nothing imports it, then reinstall to update the lockfile.", docs: DOCS.jsSdk },
 } satisfies Record<string, FollowUpRule>;
 
 export type RuleId = keyof typeof RULES;

@@ -23,6 +23,7 @@ export const JS_SDK = {
  * package's Gladia-compatible client (src/runtime), which runs on the `assemblyai` SDK.
  */
 export const JS_SDK_ADAPTER = {
+  runtimePackage: "gladia-to-assemblyai",
   runtimeModule: "gladia-to-assemblyai/runtime",
   /** Imported names the runtime client does not provide (live transcription): such imports stay, marked. */
   unsupportedName: /^LiveV2/,

@@ -1,4 +1,4 @@
-import { DEPENDENCY_RULES } from "../mapping/dependencies.js";
+import { dependencyRules, type DependencyRule, type Strategy } from "../mapping/dependencies.js";
 import { ENV_VAR_RENAMES, renameEnvVar } from "../mapping/transport.js";
 import type { DependencyStep, EnvVarStep } from "./types.js";
 
@@ -15,10 +15,15 @@ const ENV_READ_RE = new RegExp(`${ENV_CONTEXT}(${NAMES})\\b`, "gm");
 export class RunFacts {
   private envVars = new Map<string, Set<string>>();
   private dependencies = new Map<string, Set<string>>();
+  private readonly rules: DependencyRule[];
+
+  constructor(strategy: Strategy = "native") {
+    this.rules = dependencyRules(strategy);
+  }
 
   add(path: string, text: string): void {
     for (const match of text.matchAll(ENV_READ_RE)) this.addTo(this.envVars, match[1], path);
-    for (const rule of DEPENDENCY_RULES) if (rule.detect.test(text)) this.addTo(this.dependencies, rule.id, path);
+    for (const rule of this.rules) if (rule.detect.test(text)) this.addTo(this.dependencies, rule.id, path);
   }
 
   envVarSteps(): EnvVarStep[] {
@@ -28,7 +33,7 @@ export class RunFacts {
   }
 
   dependencySteps(): DependencyStep[] {
-    return DEPENDENCY_RULES.filter((rule) => this.dependencies.has(rule.id)).map(({ detect: _detect, ...rule }) => ({
+    return this.rules.filter((rule) => this.dependencies.has(rule.id)).map(({ detect: _detect, strategy: _strategy, ...rule }) => ({
       ...rule,
       files: [...this.dependencies.get(rule.id)!],
     }));

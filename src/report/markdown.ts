@@ -55,11 +55,24 @@ function summarySection(run: RunResult): string[] {
     `| semantic differences to review | ${summary.notes} |`,
     `| hard-coded keys found | ${summary.secrets} |`,
     "",
+    ...typePassLines(run),
   ];
 }
 
-function fileSection(file: FileResult, steps: Map<string, string>): string[] {
+/** What the whole-project TypeScript type pass did, when it ran. */
+function typePassLines({ typePass }: RunResult): string[] {
+  if (!typePass) return [];
+  if (typePass.error) return [`The TypeScript type pass stopped (${typePass.error}): each file was migrated on its own, without types from other files.`, ""];
+  const through = typePass.foundThroughTypes.length;
+  const found = `The TypeScript type pass analysed ${typePass.analysed} file(s) and found values of Gladia types in ${typePass.found.length}`;
+  return [through > 0 ? `${found}; ${through} of them never name Gladia and were found through the types they use (*found through types* below).` : `${found}.`, ""];
+}
+
+const FOUND_THROUGH_TYPES = "- *found through types*: this file never names Gladia; it reads values whose types are Gladia's (declared in another file).";
+
+function fileSection(file: FileResult, steps: Map<string, string>, throughTypes: Set<string>): string[] {
   const lines = [`### ${code(file.path)}`, ""];
+  if (throughTypes.has(file.path)) lines.push(FOUND_THROUGH_TYPES);
   for (const step of file.steps) lines.push(`- ${code(step)}: ${steps.get(`${file.language}/${step}`) ?? "applied"}`);
   if (file.steps.length === 0) lines.push("- follow-up markers only (no step rewrote code)");
   if (file.markers.length > 0) lines.push(`- ${file.markers.length} follow-up marker(s): see below`);
@@ -71,7 +84,8 @@ function changedSection(run: RunResult, steps: Map<string, string>): string[] {
   const changed = run.files.filter((file) => file.status === "changed");
   const title = run.mode === "apply" ? "Changed files" : "Files that would change";
   if (changed.length === 0) return [`## ${title}`, "", "None.", ""];
-  return section(title, undefined, changed.flatMap((file) => fileSection(file, steps)));
+  const throughTypes = new Set(run.typePass?.foundThroughTypes);
+  return section(title, undefined, changed.flatMap((file) => fileSection(file, steps, throughTypes)));
 }
 
 function markersSection(run: RunResult): string[] {
@@ -105,6 +119,7 @@ function dependencySection(run: RunResult): string[] {
     undefined,
     run.dependencies.flatMap((dep) => [
       `- [ ] Replace ${code(dep.remove)} with ${code(dep.add)} (${dep.ecosystem}): ${code(dep.command)}${link(dep.docs)}`,
+      ...(dep.note ? [`  - ${dep.note}`] : []),
       `  - used in ${dep.files.map(code).join(", ")}`,
     ]),
   );

@@ -31,8 +31,22 @@ export interface DependencyStep {
   remove: string;
   add: string;
   command: string;
+  /** What else the reviewer must know (e.g. a runtime dependency with the adapter strategy). */
+  note?: string;
   docs: string;
   files: string[];
+}
+
+/** The whole-project TypeScript type pass (strategy native, when a TypeScript file names Gladia). */
+export interface TypePassSummary {
+  /** TypeScript files it analysed. */
+  analysed: number;
+  /** Files in which it found Gladia-typed values or Gladia type declarations. */
+  found: string[];
+  /** Of those, the files that never name Gladia: only the type pass made them candidates. */
+  foundThroughTypes: string[];
+  /** Why it stopped (the run went on without its findings). */
+  error?: string;
 }
 
 export interface RunResult {
@@ -47,4 +61,6 @@ export interface RunResult {
   files: FileResult[];
   envVars: EnvVarStep[];
   dependencies: DependencyStep[];
+  /** Absent when the type pass did not run. */
+  typePass?: TypePassSummary;
 }

@@ -15,7 +15,16 @@ export interface SourceStats {
   mtimeMs: number;
 }
 
-export type ReadOutcome = { candidate: true; text: string; stats: SourceStats } | { candidate: false; result?: FileResult };
+export interface HeldText {
+  text: string;
+  stats: SourceStats;
+}
+
+/**
+ * A file the pre-filter rejected comes with its text when it was read (the caller may look at it
+ * without keeping it), and with its stats when asked for them (see `read`).
+ */
+export type ReadOutcome = ({ candidate: true } & HeldText) | ({ candidate: false; result?: FileResult } & Partial<HeldText>);
 
 const BINARY_SNIFF_BYTES = 8192;
 // O_NOFOLLOW: a symlink fails with ELOOP instead of being followed; O_NONBLOCK: a FIFO cannot hang the run.
@@ -33,6 +42,11 @@ function readInto(fd: number, buffer: Buffer): number {
   return length;
 }
 
+function statsOf(fd: number): SourceStats {
+  const { size, mode, mtimeMs } = fstatSync(fd);
+  return { size, mode, mtimeMs };
+}
+
 export class SourceReader {
   /** One more byte than the limit, to tell "exactly the limit" from "larger". */
   private buffer: Buffer;
@@ -41,7 +55,8 @@ export class SourceReader {
     this.buffer = Buffer.allocUnsafe(maxFileSize + 1);
   }
 
-  read(file: DiscoveredFile): ReadOutcome {
+  /** `withStats`: stats of a file the pre-filter rejects too (to transform it anyway). */
+  read(file: DiscoveredFile, withStats = false): ReadOutcome {
     let fd: number;
     try {
       fd = openSync(file.absPath, OPEN_FLAGS);
@@ -49,7 +64,7 @@ export class SourceReader {
       return this.openFailed(file, error as NodeJS.ErrnoException);
     }
     try {
-      return this.classify(file, fd, readInto(fd, this.buffer));
+      return this.classify(file, fd, readInto(fd, this.buffer), withStats);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // A directory (a submodule, say) is not a file to migrate; anything else is a failure.
@@ -66,7 +81,7 @@ export class SourceReader {
     return { candidate: false, result: fileResult(file, "failed", { reason: `unreadable (${error.code ?? error.message})` }) };
   }
 
-  private classify(file: DiscoveredFile, fd: number, length: number): ReadOutcome {
+  private classify(file: DiscoveredFile, fd: number, length: number, withStats: boolean): ReadOutcome {
     if (length > this.maxFileSize) {
       const size = fstatSync(fd).size;
       return { candidate: false, result: fileResult(file, "skipped", { reason: `larger than the size limit (${size} > ${this.maxFileSize} bytes)` }) };
@@ -75,12 +90,10 @@ export class SourceReader {
       return { candidate: false, result: fileResult(file, "skipped", { reason: "binary file" }) };
     }
     const text = this.buffer.toString("utf8", 0, length);
-    if (file.entry.mayConcern(text, file.relPath)) {
-      const { size, mode, mtimeMs } = fstatSync(fd);
-      return { candidate: true, text, stats: { size, mode, mtimeMs } };
-    }
+    if (file.entry.mayConcern(text, file.relPath)) return { candidate: true, text, stats: statsOf(fd) };
     // Markers left by an earlier run still count (for --check), even where the pre-filter says no.
     const markers = text.includes(MARKER_PREFIX) ? scanMarkers(text) : [];
-    return { candidate: false, result: fileResult(file, "unchanged", { markers }) };
+    const result = fileResult(file, "unchanged", { markers });
+    return withStats ? { candidate: false, result, text, stats: statsOf(fd) } : { candidate: false, result, text };
   }
 }

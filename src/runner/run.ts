@@ -2,15 +2,18 @@ import { realpathSync } from "node:fs";
 import { sep } from "node:path";
 import type { FileResult, TransformOptions } from "../core/types.js";
 import { summarise } from "../report/summary.js";
-import type { RunMode, RunResult } from "../report/types.js";
+import type { RunMode, RunResult, TypePassSummary } from "../report/types.js";
 import { ownVersion } from "../version.js";
 import { discover, type DiscoveredFile } from "./discover.js";
 import { fileResult, SourceReader } from "./read.js";
 import type { Candidate } from "./settle.js";
+import { isManifestFile } from "./manifest-use.js";
+import { needsTypePass, runTypePass, TypeScan, type SlottedCandidate } from "./type-pass.js";
 
-// The main job: discover → read and pre-filter every file (main thread) → transform the candidates
-// (settle.ts, loaded only when there are some) → one RunResult. A repo with no Gladia use never
-// loads more than discovery and the reader.
+// The main job: discover → read and pre-filter every file (main thread) → the TypeScript type pass
+// (type-pass.ts, ts-morph loaded only when a TypeScript file names Gladia) → transform the
+// candidates (settle.ts, loaded only when there are some) → one RunResult. A repo with no Gladia
+// use never loads more than discovery and the reader.
 
 export interface RunOptions {
   paths: string[];
@@ -29,7 +32,10 @@ export interface RunOptions {
 export interface RunHooks {
   /** How many files need a plug-in's transform (before any is processed). */
   onCandidates?(count: number): void | Promise<void>;
-  /** Every settled file; candidates (files a plug-in transformed) stream in discovery order. */
+  /**
+   * Every settled file; candidates (files a plug-in transformed) stream in discovery order, code
+   * first, then manifests (they depend on what the migrated code imports).
+   */
   onFile?(result: FileResult, candidate: boolean): void;
 }
 
@@ -38,42 +44,67 @@ function isInsideRoot(file: DiscoveredFile): boolean {
   return realpathSync(file.absPath).startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
+interface ReadAll {
+  /** One result per file, in discovery order; a candidate's is a placeholder until it settles. */
+  slots: FileResult[];
+  candidates: SlottedCandidate[];
+}
+
 /** Reads every file; settles the ones that cannot concern Gladia, returns the others. */
-function readAll(files: DiscoveredFile[], options: RunOptions, hooks: RunHooks): { slots: FileResult[]; candidates: (Candidate & { slot: number })[] } {
-  const reader = new SourceReader(options.maxFileSize);
+function readAll(files: DiscoveredFile[], reader: SourceReader, scan: TypeScan | undefined): ReadAll {
   const slots: FileResult[] = [];
-  const candidates: (Candidate & { slot: number })[] = [];
+  const candidates: SlottedCandidate[] = [];
   for (const file of files) {
     const outcome = reader.read(file);
     if (outcome.candidate && isInsideRoot(file)) {
-      candidates.push({ file, text: outcome.text, stats: outcome.stats, slot: slots.length });
+      const candidate = { file, text: outcome.text, stats: outcome.stats, slot: slots.length };
+      candidates.push(candidate);
+      scan?.addCandidate(candidate);
       slots.push(fileResult(file, "unchanged"));
       continue;
     }
     const result = outcome.candidate ? fileResult(file, "skipped", { reason: "resolves outside the root" }) : outcome.result;
     if (!result) continue;
-    hooks.onFile?.(result, false);
+    if (!outcome.candidate && outcome.text !== undefined) scan?.inspect(file, slots.length, outcome.text);
     slots.push(result);
   }
   return { slots, candidates };
 }
 
-async function runFacts(candidates: Candidate[]): Promise<Pick<RunResult, "envVars" | "dependencies">> {
+/** Files the type pass found Gladia values in, although the pre-filter rejected them, join the candidates. */
+async function addTypePass(scan: TypeScan, reader: SourceReader, { slots, candidates }: ReadAll): Promise<TypePassSummary | undefined> {
+  const outcome = await runTypePass(scan, reader);
+  for (const candidate of outcome?.promoted ?? []) {
+    if (isInsideRoot(candidate.file)) candidates.push(candidate);
+    else slots[candidate.slot] = fileResult(candidate.file, "skipped", { reason: "resolves outside the root" });
+  }
+  candidates.sort((a, b) => a.slot - b.slot);
+  return outcome?.summary;
+}
+
+async function runFacts(candidates: Candidate[], options: TransformOptions): Promise<Pick<RunResult, "envVars" | "dependencies">> {
   if (candidates.length === 0) return { envVars: [], dependencies: [] };
   const { RunFacts } = await import("../report/facts.js");
-  const facts = new RunFacts();
+  const facts = new RunFacts(options.strategy);
   for (const { file, text } of candidates) facts.add(file.displayPath, text);
   return { envVars: facts.envVarSteps(), dependencies: facts.dependencySteps() };
 }
 
 export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<RunResult> {
   const discovered = discover(options.paths, { ignore: options.ignore, exclude: options.reportPath ? [options.reportPath] : [], cwd: options.cwd });
-  const { slots, candidates } = readAll(discovered, options, hooks);
-  const facts = await runFacts(candidates);
+  const reader = new SourceReader(options.maxFileSize);
+  const scan = needsTypePass(options.transform) ? new TypeScan() : undefined;
+  const read = readAll(discovered, reader, scan);
+  const typePass = scan && (await addTypePass(scan, reader, read));
+  const { slots, candidates } = read;
+  const candidateSlots = new Set(candidates.map((candidate) => candidate.slot));
+  slots.forEach((result, slot) => candidateSlots.has(slot) || hooks.onFile?.(result, false));
+  const facts = await runFacts(candidates, options.transform);
   await hooks.onCandidates?.(candidates.length);
   if (candidates.length > 0) {
     const { settleCandidates } = await import("./settle.js");
-    await settleCandidates(candidates, options, (index, result) => {
+    const manifests = discovered.filter(isManifestFile).map((file) => file.absPath);
+    await settleCandidates(candidates, { ...options, manifests }, (index, result) => {
       slots[candidates[index].slot] = result;
       hooks.onFile?.(result, true);
     });
@@ -86,5 +117,6 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
     summary: summarise(slots),
     files: slots,
     ...facts,
+    ...(typePass ? { typePass } : {}),
   };
 }

@@ -9,6 +9,8 @@ import { BIN, GLADIA_JS, PLAIN_JS, makeProject } from "./helpers.js";
 // Gladia: the heavy packages load only when a file passes the pre-filter.
 
 const HEAVY = ["jscodeshift", "@babel/parser", "recast", "ts-morph", "prettier", "@ast-grep/napi", "piscina"];
+/** Keys a Gladia job has, in a file with no Gladia type: a type-pass candidate that does not load ts-morph. */
+const KEYED_TS = "export const codeOf = (r: { error_code: number; result_url: string; utterances: string[]; transcription: string }) => r.error_code;\n";
 const REGISTER = new URL("./trace-imports/register.mjs", import.meta.url).href;
 
 function importedPackages(dir: string, args: string[]): string[] {
@@ -23,6 +25,20 @@ describe("lazy loading", () => {
   it("loads no parser, formatter or worker pool when no file mentions Gladia", () => {
     const dir = makeProject({ "a.ts": PLAIN_JS, "b.js": PLAIN_JS, ".env.example": "PORT=1\n" });
     expect(importedPackages(dir, ["--dry-run", "--no-report"])).toEqual([]);
+  });
+
+  it("loads no ts-morph for TypeScript files with job-like keys in a repo with no Gladia use", () => {
+    const dir = makeProject({ "a.ts": KEYED_TS, "b.ts": 'import { codeOf } from "./a";\nexport const x = codeOf;\n', "c.ts": PLAIN_JS });
+    expect(importedPackages(dir, ["--dry-run", "--no-report"])).toEqual([]);
+  });
+
+  it("loads ts-morph only once a TypeScript file can declare a Gladia type", () => {
+    const env = makeProject({ "a.ts": GLADIA_JS, "b.ts": KEYED_TS });
+    const envOnly = importedPackages(env, ["--dry-run", "--no-report"]);
+    expect(envOnly).toContain("jscodeshift");
+    expect(envOnly).not.toContain("ts-morph");
+    const typed = makeProject({ "types.ts": "export interface Job { result: { transcription: { full_transcript: string } } }\n" });
+    expect(importedPackages(typed, ["--dry-run", "--no-report"])).toContain("ts-morph");
   });
 
   it("loads the JS parser once a JS file mentions Gladia (the tracer sees it)", () => {

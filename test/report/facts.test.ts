@@ -29,4 +29,15 @@ describe("run facts", () => {
       ["gladiaio-sdk", "assemblyai", ["b.py"]],
     ]);
   });
+
+  it("with the adapter strategy, the npm step installs the runtime client's package and says it is a runtime dependency", () => {
+    const facts = new RunFacts("adapter");
+    facts.add("a.ts", 'import { GladiaClient } from "@gladiaio/sdk";');
+    facts.add("b.py", "from gladiaio_sdk import GladiaClient");
+    const [npm, pip] = facts.dependencySteps();
+    expect([npm.remove, npm.add, npm.files]).toEqual(["@gladiaio/sdk", "gladia-to-assemblyai", ["a.ts"]]);
+    expect(npm.command).toMatch(/^npm uninstall @gladiaio\/sdk && npm install gladia-to-assemblyai@/);
+    expect(npm.note).toContain("`gladia-to-assemblyai/runtime` is now a runtime dependency");
+    expect(pip.add).toBe("assemblyai");
+  });
 });

@@ -41,4 +41,21 @@ describe("markdown report", () => {
     const report = toMarkdown(runOf([file("x.js", { status: "failed", steps: [], reason: "a | b\nc" })]), []);
     expect(report).toContain("| `x.js` | failed | a \\| b c |");
   });
+
+  it("says what the type pass found and marks the files found only through types", () => {
+    const run = { ...runOf([file("types.ts", { steps: ["types"] }), file("view.ts", { steps: ["types"] })]), typePass: { analysed: 5, found: ["types.ts", "view.ts"], foundThroughTypes: ["view.ts"] } };
+    const report = toMarkdown(run, []);
+    expect(report).toContain("The TypeScript type pass analysed 5 file(s) and found values of Gladia types in 2; 1 of them never name Gladia");
+    expect(report).toMatch(/### `view\.ts`\n\n- \*found through types\*: /);
+    expect(report).toMatch(/### `types\.ts`\n\n- `types`/);
+    const failed = toMarkdown({ ...run, typePass: { analysed: 5, found: [], foundThroughTypes: [], error: "out of memory" } }, []);
+    expect(failed).toContain("The TypeScript type pass stopped (out of memory): each file was migrated on its own");
+    expect(toMarkdown(runOf([file("a.ts", {})]), [])).not.toContain("type pass");
+  });
+
+  it("prints a dependency step's note under it", () => {
+    const dependency = { id: "js-sdk-adapter", ecosystem: "npm", remove: "@gladiaio/sdk", add: "gladia-to-assemblyai", command: "npm i", note: "a runtime dependency now", docs: "https://d", files: ["a.ts"] };
+    const report = toMarkdown({ ...runOf([]), dependencies: [dependency] }, []);
+    expect(report).toContain("- [ ] Replace `@gladiaio/sdk` with `gladia-to-assemblyai` (npm): `npm i` ([docs](https://d))\n  - a runtime dependency now\n  - used in `a.ts`");
+  });
 });

@@ -74,6 +74,15 @@ describe("GladiaClient on AssemblyAI: same jobs as @gladiaio/sdk on Gladia", () 
     expect(lastRequest("POST", "/v2/transcript")!.body).toEqual({ audio_url: AUDIO, speaker_labels: true, language_code: "en" });
   });
 
+  it("diarization: false still gives Gladia's utterances (speaker_labels is sent: AssemblyAI has no utterances without it)", async () => {
+    const options: Omit<GladiaRequest, "audio_url"> = { diarization: false, language_config: { languages: ["en"] } };
+    const ours = await client().transcribe(AUDIO, options, FAST);
+    const theirs = (await realGladia().transcribe(AUDIO, options, FAST)) as unknown as PreRecordedV2Response;
+    const texts = (job: PreRecordedV2Response) => readable(job).utterances.map((u) => [u.text, u.start, u.end]);
+    expect(texts(ours)).toEqual(texts(theirs));
+    expect(lastRequest("POST", "/v2/transcript")!.body).toEqual({ audio_url: AUDIO, speaker_labels: true, language_code: "en" });
+  });
+
   it("add-ons: chapters, entities and summary in Gladia envelopes", async () => {
     const options = { language_config: { languages: ["en"] }, chapterization: true, named_entity_recognition: true } as Omit<GladiaRequest, "audio_url">;
     const ours = await client().createAndPoll({ audio_url: AUDIO, ...options }, FAST);

@@ -203,8 +203,11 @@ describe("toAssemblyAIParams", () => {
     expect(notes.map((n) => n.rule)).toEqual(["speaker-labels-added"]);
   });
 
-  it("keeps an explicit diarization: false when reading utterances", () => {
-    expect(toAssemblyAIParams({ audio_url: URL, language: "en", diarization: false }, { readsUtterances: true }).params.speaker_labels).toBe(false);
+  it("turns an explicit diarization: false into speaker_labels: true when reading utterances (AssemblyAI has none without it, Gladia always did)", () => {
+    const { params, notes } = toAssemblyAIParams({ audio_url: URL, language: "en", diarization: false }, { readsUtterances: true });
+    expect(params.speaker_labels).toBe(true);
+    expect(notes.map((n) => n.rule)).toEqual(["speaker-labels-added"]);
+    expect(toAssemblyAIParams({ audio_url: URL, language: "en", diarization: false }).params.speaker_labels).toBe(false);
   });
 
   it("sees the body as JSON.stringify would send it (undefined dropped, Dates as strings)", () => {

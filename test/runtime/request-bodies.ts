@@ -5,6 +5,7 @@ import { parserFor } from "../../src/languages/javascript.js";
 import { GLADIA_REQUEST_KEYS, isOpaque, type RequestValue } from "../../src/mapping/request.js";
 import { UPLOAD_FIELD_MAP } from "../../src/mapping/transport.js";
 import { toAssemblyAIParams } from "../../src/runtime/params.js";
+import { getRule, type RuleId } from "../../src/mapping/rules.js";
 
 // Request bodies found in a fixture's source (JS/TS with jscodeshift, Python with ast-grep), and
 // the comparison of a Gladia body mapped by `toAssemblyAIParams` with the migrated body.
@@ -23,7 +24,29 @@ export interface Body {
   audio: string;
   /** Spread, computed key, or a variable the program changes later: not comparable. */
   partial: boolean;
+  /**
+   * (Output side) a marker says the request this body goes to was deliberately left as written:
+   * on the body's own statement, or in the local function the body is handed to.
+   */
+  leftAsWritten: boolean;
   line: number;
+}
+
+/**
+ * The markers a transform puts on a request it does not migrate on purpose (a body resolved
+ * elsewhere, a helper serving several endpoints, a client it does not follow, a URL re-hosted
+ * through the upload endpoint). A body under one of them is not the transform's answer.
+ */
+const LEFT_AS_WRITTEN: RuleId[] = ["request-unresolved", "http-helper", "unknown-client", "upload-url-rehost"];
+const LEFT_AS_WRITTEN_TEXTS = LEFT_AS_WRITTEN.map((id) => getRule(id).message.slice(0, 60));
+
+const hasLeftAsWrittenMarker = (text: string) => /TODO\(gladia-to-assemblyai\)/.test(text) && LEFT_AS_WRITTEN_TEXTS.some((m) => text.includes(m));
+
+/** The comment lines right above line `line` (1-based). */
+function commentsAbove(lines: string[], line: number, comment: RegExp): string {
+  const above: string[] = [];
+  for (let i = line - 2; i >= 0 && comment.test(lines[i]); i--) above.push(lines[i]);
+  return above.join("\n");
 }
 
 function keyOf(property: Node): string | undefined {
@@ -77,6 +100,34 @@ function sdkAudioArgument(path: any): Node | undefined {
   return name === "transcribe" || name === "transcribeUntyped" ? call.arguments[0] : undefined;
 }
 
+/** Local functions by name: declarations and `const f = (…) => …`. */
+function jsFunctions(j: any, root: any): Map<string, Node> {
+  const functions = new Map<string, Node>();
+  root.find(j.FunctionDeclaration).forEach((p: any) => p.node.id && functions.set(p.node.id.name, p.node));
+  root.find(j.VariableDeclarator).forEach((p: any) => {
+    const init = p.node.init;
+    if (p.node.id.type === "Identifier" && init && /Function/.test(init.type)) functions.set(p.node.id.name, init);
+  });
+  return functions;
+}
+
+/** A marker on the body's statement, or in a local function a call holding the body is made with. */
+function isJsLeftAsWritten(j: any, path: any, source: string): boolean {
+  const lines = source.split("\n");
+  const functions = jsFunctions(j, j(path).closest(j.Program));
+  for (let p = path.parent; p; p = p.parent) {
+    const node = p.node as Node;
+    if (node.type === "CallExpression") {
+      const named = [node.callee, ...node.arguments].filter((n: Node) => n.type === "Identifier").map((n: Node) => functions.get(n.name));
+      if (named.some((fn) => fn && hasLeftAsWrittenMarker(textOf(fn, source)))) return true;
+    }
+    if (Array.isArray(p.parent?.node.body) && /Statement|Declaration/.test(node.type)) {
+      return hasLeftAsWrittenMarker(commentsAbove(lines, node.loc.start.line, /^\s*\/\//));
+    }
+  }
+  return false;
+}
+
 /** Object literals that are request bodies: an audio key (or SDK options). */
 function findJsBodies(source: string, file: string, isCandidate: (keys: (string | undefined)[]) => boolean): Body[] {
   const j = jscodeshift.withParser(parserFor(file));
@@ -94,7 +145,8 @@ function findJsBodies(source: string, file: string, isCandidate: (keys: (string 
       const variable = declarator?.type === "VariableDeclarator" && declarator.id.type === "Identifier" ? declarator.id.name : undefined;
       for (const key of AUDIO_KEYS) delete value[key];
       const audio = audioProperty ? textOf(audioProperty.value, source) : textOf(sdkAudio!, source);
-      bodies.push({ value, audio, partial: partial || isMutatedLater(variable, source), line: node.loc?.start.line ?? 0 });
+      const leftAsWritten = isJsLeftAsWritten(j, path, source);
+      bodies.push({ value, audio, partial: partial || isMutatedLater(variable, source), leftAsWritten, line: node.loc?.start.line ?? 0 });
     });
   return bodies;
 }
@@ -152,8 +204,26 @@ function evaluateDict(node: SgNode): { value: Record<string, RequestValue>; part
   return { value, partial, keys };
 }
 
+/** A marker on the dict's statement, or in a `def` a call holding the dict is made with (`f(d)`, `pool.map(f, [d])`). */
+function isPythonLeftAsWritten(root: SgNode, dict: SgNode, lines: string[]): boolean {
+  const functions = new Map(root.findAll({ rule: { kind: "function_definition" } }).map((f) => [f.field("name")!.text(), f]));
+  for (let node = dict.parent(); node; node = node.parent()) {
+    if (node.kind() === "call") {
+      const args = node.field("arguments")?.children() ?? [];
+      const named = [node.field("function")!, ...args].filter((n) => n.kind() === "identifier").map((n) => functions.get(n.text()));
+      if (named.some((fn) => fn && hasLeftAsWrittenMarker(fn.text()))) return true;
+    }
+    if (["block", "module"].includes(String(node.parent()?.kind()))) {
+      return hasLeftAsWrittenMarker(commentsAbove(lines, node.range().start.line + 1, /^\s*#/));
+    }
+  }
+  return false;
+}
+
 function findPythonBodies(source: string, isCandidate: (keys: (string | undefined)[]) => boolean): Body[] {
-  return parsePython(source)
+  const root = parsePython(source);
+  const lines = source.split("\n");
+  return root
     .findAll({ rule: { kind: "dictionary" } })
     .flatMap((node) => {
       const { value, partial, keys } = evaluateDict(node);
@@ -162,7 +232,8 @@ function findPythonBodies(source: string, isCandidate: (keys: (string | undefine
       const audio = node.children().find((c) => c.kind() === "pair" && pythonString(c.field("key")!) === "audio_url");
       if (!audio || !isCandidate(keys)) return [];
       delete value.audio_url;
-      return [{ value, audio: audio.field("value")!.text(), partial: partial || isMutatedLater(variable, source), line: node.range().start.line + 1 }];
+      const leftAsWritten = isPythonLeftAsWritten(root, node, lines);
+      return [{ value, audio: audio.field("value")!.text(), partial: partial || isMutatedLater(variable, source), leftAsWritten, line: node.range().start.line + 1 }];
     });
 }
 
@@ -224,6 +295,14 @@ const findBodies = (source: string, file: string, isCandidate: (keys: (string | 
 
 export function findAgreementPairs(name: string, input: string, output: string): Pair[] {
   return pairBodies(name, findBodies(input, name, isGladiaBody), findBodies(output, name, isAnyBody));
+}
+
+/**
+ * The transform left this body exactly as written, under a marker saying so on purpose: there is
+ * no migrated body to compare. A body it changed is always compared, marker or not.
+ */
+export function isLeftAsWritten(pair: Pair): boolean {
+  return pair.output.leftAsWritten && JSON.stringify(pair.output.value) === JSON.stringify(pair.input.value);
 }
 
 /** What `toAssemblyAIParams` gives for the input body, masked against the output body. */

@@ -5,7 +5,7 @@ import { rewriteResultReads, type ResultLevel } from "../../transforms/shared/re
 
 // rewriteResultReads on its own: roots are named bindings (`const job = …` or a parameter).
 
-function run(code: string, roots: Record<string, ResultLevel>, path = "x.ts") {
+function run(code: string, roots: Record<string, ResultLevel>, path = "x.ts", completed = false) {
   const j = jscodeshift.withParser("ts");
   const root = j(code);
   const ctx = createContext(j, root, path, code, { strategy: "native" });
@@ -15,13 +15,36 @@ function run(code: string, roots: Record<string, ResultLevel>, path = "x.ts") {
       return (parent.type === "VariableDeclarator" && parent.id === p.node) || (/Function/.test(parent.type) && parent.params.includes(p.node));
     }).paths()[0];
     if (!id) throw new Error(`no binding ${name}`);
-    return { path: id, level };
+    return { path: id, level, completed };
   });
   const report = rewriteResultReads(ctx, paths);
   ctx.beforePrint.forEach((pass) => pass());
   const text = ctx.afterPrint.reduce((printed, pass) => pass(printed), root.toSource({ quote: "double" }));
   return { text, report, ctx };
 }
+
+describe("rewriteResultReads: aliases that meant \"not finished yet\"", () => {
+  const CODE = `const job = get();\nconst t = job.result?.transcription;\nif (!t) wait();\nconst { result } = job;\nconsole.log(result ? result.transcription.full_transcript : "", job.result && job.result.metadata);\n`;
+
+  it("keep that meaning through the job's status", () => {
+    expect(run(CODE, { job: "job" }).text).toBe(
+      `const job = get();\nconst t = job.status === "completed" ? job : undefined;\nif (!t) wait();\nconst result = job.status === "completed" ? job : undefined;\n` +
+        `console.log(result ? result.text : "", (job.status === "completed" ? job : undefined) && job);\n`,
+    );
+  });
+
+  it("are the transcript itself when the job is known to be completed", () => {
+    expect(run(CODE, { job: "job" }, "x.ts", true).text).toBe(
+      `const job = get();\nconst t = job;\nif (!t) wait();\nconst result = job;\nconsole.log(result ? result.text : "", job && job);\n`,
+    );
+  });
+
+  it("are marked when the value cannot be repeated", () => {
+    const { text, ctx } = run(`async function f(job) {\n  const { result } = await job;\n  if (!result) return;\n}\n`, { job: "job" });
+    expect(text).toContain("TODO(gladia-to-assemblyai): Gladia's `result` was null");
+    expect(ctx.followUps.map((f) => f.rule)).toEqual(["result-pending"]);
+  });
+});
 
 describe("rewriteResultReads", () => {
   it("maps full_transcript, status and error_code on a job", () => {

@@ -1,20 +1,13 @@
 import type { JsContext, JsStep } from "../shared/context.js";
 import type { AnyPath } from "../shared/ast.js";
 import { doneNodes } from "../shared/item-reads.js";
-import { getFacts, type GladiaCall } from "./detect/facts.js";
-import { propertyValue } from "./detect/objects.js";
-import { bodyTargets, rewriteBody } from "./request/rewrite-body.js";
+import { getFacts } from "./detect/facts.js";
+import { bodyExpression, bodyTargets, rewriteBody } from "./request/rewrite-body.js";
 import { UTTERANCE_READS_KEY } from "./results-step.js";
 import { describeStep } from "../step-info.js";
 
 // Request bodies of create calls (mapping §2), wherever the body is built: inline, a variable,
 // `JSON.stringify(x)`, axios `data`, ky/got `json`, spreads of known objects, conditional spreads.
-
-/** The expression a create call sends as its JSON body. */
-function bodyExpression(call: GladiaCall): AnyPath | undefined {
-  if (call.client === "axios") return call.data;
-  return propertyValue(call.options, "json") ?? propertyValue(call.options, "body");
-}
 
 /** Once per file: the first read of utterances whose request the file does not show. */
 function markUtteranceReads(ctx: JsContext, reads: AnyPath[]): void {

@@ -1,6 +1,7 @@
 import type { JsContext, JsStep } from "../shared/context.js";
 import type { AnyNode, AnyPath } from "../shared/ast.js";
 import { STATUS_MAP, UPLOAD_FIELD_MAP } from "../../src/mapping/transport.js";
+import { setStringValue } from "../shared/literals.js";
 import { getFacts } from "./detect/facts.js";
 import { memberSignatures, typeMembers } from "./types/value-types.js";
 import { describeStep } from "../step-info.js";
@@ -29,7 +30,7 @@ function mapStatusLiterals(ctx: JsContext, members: AnyPath): boolean {
   ctx.j(status.path).find(ctx.j.TSLiteralType).forEach((lit: AnyPath) => {
     const value = (lit.node.literal as AnyNode).value;
     if (typeof value === "string" && STATUS_MAP[value] && STATUS_MAP[value] !== value) {
-      lit.node.literal = ctx.j.stringLiteral(STATUS_MAP[value]);
+      setStringValue(lit.node.literal, STATUS_MAP[value]);
       changed = true;
     }
   });

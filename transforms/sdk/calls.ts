@@ -42,9 +42,10 @@ function newArguments(ctx: JsContext, sdk: SdkFile, call: ASTPath, rule: JsSdkMe
  * The job a call resolves to gets the result mapping wherever it flows in the file. Utterances are
  * needed when a read of them was rewritten, or when the job leaves the file (Gladia always had them).
  */
-function rewriteJobReads(ctx: JsContext, call: ASTPath): boolean {
+function rewriteJobReads(ctx: JsContext, call: ASTPath, rule: JsSdkMethodRule): boolean {
   const root = valuePath(call);
-  const report = rewriteResultReads(ctx, [{ path: root, level: "job" }]);
+  // A call that waits and throws on a failed job gives a completed one.
+  const report = rewriteResultReads(ctx, [{ path: root, level: "job", completed: Boolean(rule.throwOnError) }]);
   return report.utteranceReads.length > 0 || followValue(ctx.j, [root]).sinks.length > 0;
 }
 
@@ -54,7 +55,7 @@ function rewriteCall(ctx: JsContext, sdk: SdkFile, call: ASTPath, rule: JsSdkMet
   if (rule.rule) ctx.mark(call, rule.rule);
   if (!rule.service || !rule.method) return;
   const use = resultUse(call);
-  const reads = rule.returns === "job" ? rewriteJobReads(ctx, call) : /\butterances\b/.test(ctx.source);
+  const reads = rule.returns === "job" ? rewriteJobReads(ctx, call, rule) : /\butterances\b/.test(ctx.source);
   node.arguments = newArguments(ctx, sdk, call, rule, reads);
   node.callee = j.memberExpression(j.memberExpression(node.callee.object, j.identifier(rule.service)), j.identifier(rule.method));
   if (rule.returns === "upload-url-string") rewriteUploadResult(ctx, call, use);

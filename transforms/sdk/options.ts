@@ -1,7 +1,7 @@
 import type { ASTPath } from "jscodeshift";
 import type { JsContext } from "../shared/context.js";
 import { type SdkFile, useName } from "./model.js";
-import { evaluateObject, printEntry, printObject, printValue } from "../shared/request-literal.js";
+import { evaluateOptions, printEntry, printObject, printValue } from "../shared/request-literal.js";
 import { parseExpression, printNode, printObjectText, styleOf } from "../shared/print.js";
 import { propertyKey } from "../shared/ast.js";
 import { bindingOf, constInit } from "../shared/scope.js";
@@ -26,10 +26,10 @@ export function reportFollowUps(ctx: JsContext, followUps: Array<{ rule: RuleId 
 }
 
 /** The `const x = { … }` an identifier argument refers to, when it is an object literal. */
-function literalDeclarator(ctx: JsContext, path: ASTPath): Node | undefined {
+function literalDeclarator(ctx: JsContext, path: ASTPath): ASTPath | undefined {
   const binding = bindingOf(path);
   const init = binding && constInit(ctx.j, binding);
-  return init?.node.type === "ObjectExpression" ? (init.parent.node as Node) : undefined;
+  return init?.node.type === "ObjectExpression" ? (init.parent as ASTPath) : undefined;
 }
 
 interface MappedLiteral {
@@ -38,9 +38,9 @@ interface MappedLiteral {
   needsType: boolean;
 }
 
-function mapLiteral(ctx: JsContext, literal: Node | undefined, readsUtterances: boolean, leading: string[] = []): MappedLiteral {
-  const evaluated = literal && evaluateObject(literal);
-  const { params, followUps } = mapRequest(evaluated?.value ?? {}, { readsUtterances, partial: evaluated?.partial });
+function mapLiteral(ctx: JsContext, literal: ASTPath | undefined, readsUtterances: boolean, leading: string[] = []): MappedLiteral {
+  const evaluated = literal && evaluateOptions(ctx, literal);
+  const { params, followUps } = mapRequest(evaluated?.body ?? {}, { readsUtterances, partial: evaluated?.partial });
   return {
     node: printObject(ctx, params, evaluated, leading),
     followUps,
@@ -49,10 +49,11 @@ function mapLiteral(ctx: JsContext, literal: Node | undefined, readsUtterances: 
 }
 
 /** Replace the literal at `holder[key]` by its mapping (once); the anchor gets the follow-ups. */
-function replaceLiteral(ctx: JsContext, sdk: SdkFile, holder: Node, key: string, anchor: ASTPath, readsUtterances: boolean): MappedLiteral | undefined {
+function replaceLiteral(ctx: JsContext, sdk: SdkFile, holderPath: ASTPath, key: string, anchor: ASTPath, readsUtterances: boolean): MappedLiteral | undefined {
+  const holder = holderPath.node as Node;
   const literal = holder[key] as Node;
   if (sdk.mapped.has(literal)) return undefined;
-  const mapped = mapLiteral(ctx, literal, readsUtterances);
+  const mapped = mapLiteral(ctx, holderPath.get(key) as ASTPath, readsUtterances);
   mapped.node.comments = literal.comments;
   holder[key] = mapped.node;
   sdk.mapped.add(mapped.node);
@@ -63,12 +64,13 @@ function replaceLiteral(ctx: JsContext, sdk: SdkFile, holder: Node, key: string,
 /** A literal typed with the Gladia request type (`const o: PreRecordedV2InitTranscriptionRequest = {…}`, `satisfies`). */
 export function mapLiteralInPlace(ctx: JsContext, sdk: SdkFile, path: ASTPath): void {
   const node = path.node as Node;
-  replaceLiteral(ctx, sdk, node, node.type === "VariableDeclarator" ? "init" : "expression", path, /\butterances\b/.test(ctx.source));
+  replaceLiteral(ctx, sdk, path, node.type === "VariableDeclarator" ? "init" : "expression", path, /\butterances\b/.test(ctx.source));
 }
 
 /** Map a `const opts = { … }` in place; annotate it in TS when its inferred type would be too wide. */
-function mapDeclarator(ctx: JsContext, sdk: SdkFile, declarator: Node, readsUtterances: boolean, anchor: ASTPath, withAudio: boolean): void {
-  const mapped = replaceLiteral(ctx, sdk, declarator, "init", anchor, readsUtterances);
+function mapDeclarator(ctx: JsContext, sdk: SdkFile, declaratorPath: ASTPath, readsUtterances: boolean, anchor: ASTPath, withAudio: boolean): void {
+  const declarator = declaratorPath.node as Node;
+  const mapped = replaceLiteral(ctx, sdk, declaratorPath, "init", anchor, readsUtterances);
   if (!mapped || !sdk.typescript || declarator.id.typeAnnotation || !mapped.needsType) return;
   const { j } = ctx;
   const local = sdk.name("TranscriptParams");
@@ -95,7 +97,7 @@ export function mapRequestArgument(
   const node = argument?.node as Node | undefined;
   if (!node || node.type === "ObjectExpression") {
     if (node && sdk.mapped.has(node)) return node;
-    const mapped = mapLiteral(ctx, node, options.readsUtterances, leading);
+    const mapped = mapLiteral(ctx, node ? argument : undefined, options.readsUtterances, leading);
     if (node) mapped.node.comments = node.comments;
     sdk.mapped.add(mapped.node);
     reportFollowUps(ctx, mapped.followUps, anchor);
@@ -144,9 +146,9 @@ function mapStatusFilter(value: unknown): unknown {
 export function mapListParams(ctx: JsContext, argument: ASTPath | undefined): Node | undefined {
   const node = argument?.node as Node | undefined;
   if (!node || node.type !== "ObjectExpression") return node;
-  const evaluated = evaluateObject(node);
+  const evaluated = evaluateOptions(ctx, argument!);
   const params: RequestObject = {};
-  for (const [key, value] of Object.entries(evaluated.value)) {
+  for (const [key, value] of Object.entries(evaluated.body)) {
     const renamed = JS_LIST_PARAMS[key];
     if (!renamed) continue;
     const mapped = key === "status" ? mapStatusFilter(value) : value;

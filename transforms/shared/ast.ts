@@ -1,4 +1,4 @@
-import type { ASTPath } from "jscodeshift";
+import type { ASTPath, JSCodeshift } from "jscodeshift";
 
 // Small, parser-neutral questions about Babel AST nodes (every jscodeshift parser used here is Babel).
 
@@ -65,11 +65,34 @@ export function unwrap(node: AnyNode): AnyNode {
   return current;
 }
 
+/** The path of the node inside transparent wrappers (`(x as T)` → the path of `x`). */
+export function unwrapPath(path: AnyPath): AnyPath {
+  let current = path;
+  while (current.node && TRANSPARENT.has(current.node.type)) current = current.get("expression");
+  return current;
+}
+
+/** The outermost transparent wrapper around `path` (`(x)!` for `x`): where its value is used. */
+export function outermost(path: AnyPath): AnyPath {
+  let current = path;
+  while (current.parent && TRANSPARENT.has(current.parent.node.type)) current = current.parent;
+  return current;
+}
+
 /** An expression that can be repeated without side effects: `x`, `this`, `a.b.c`, `a["b"]`. */
 export function isPure(node: AnyNode): boolean {
   const n = unwrap(node);
   if (n?.type === "Identifier" || n?.type === "ThisExpression") return true;
   return isMember(n) && memberKey(n) !== undefined && isPure(n.object);
+}
+
+/** Fresh copy of a pure expression (`x`, `this`, `a.b["c"]`) for use in a second place. */
+export function copyPure(j: JSCodeshift, node: AnyNode): AnyNode {
+  if (node.type === "Identifier") return j.identifier(node.name);
+  if (node.type === "ThisExpression") return j.thisExpression();
+  if (TRANSPARENT.has(node.type)) return copyPure(j, node.expression);
+  const property = node.computed ? j.stringLiteral(memberKey(node)!) : j.identifier(node.property.name);
+  return j.memberExpression(copyPure(j, node.object), property, node.computed);
 }
 
 /** Is `path` the object of a member access (`path.x`), possibly through transparent wrappers? */

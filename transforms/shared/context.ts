@@ -42,7 +42,7 @@ function lineOf(target: ASTPath | undefined): number {
 }
 
 export function createContext(j: JSCodeshift, root: Collection, path: string, source: string, options: TransformOptions): JsContext {
-  const markers = createMarkerQueue();
+  const markers = createMarkerQueue(source);
   const ctx: JsContext = {
     j,
     root,

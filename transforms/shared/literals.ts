@@ -3,7 +3,7 @@ import type { AnyNode } from "./ast.js";
 // Change the text of a string literal or template piece in place, keeping its quote character.
 
 function quoteOf(node: AnyNode): string {
-  const raw: string | undefined = node.extra?.raw;
+  const raw: string | undefined = node.extra?.raw ?? node.raw;
   return raw && (raw[0] === "'" || raw[0] === '"') ? raw[0] : '"';
 }
 
@@ -13,9 +13,11 @@ export function setStringValue(node: AnyNode, value: string): void {
     return;
   }
   const quote = quoteOf(node);
-  const escaped = value.replace(/\\/g, "\\\\").split(quote).join(`\\${quote}`);
+  const raw = `${quote}${value.replace(/\\/g, "\\\\").split(quote).join(`\\${quote}`)}${quote}`;
   node.value = value;
-  node.extra = { rawValue: value, raw: `${quote}${escaped}${quote}` };
+  // Other `extra` facts (e.g. `parenthesized`) still hold.
+  node.extra = { ...node.extra, rawValue: value, raw };
+  if (node.raw !== undefined) node.raw = raw;
 }
 
 /** Text of a string literal or template piece. */

@@ -41,13 +41,23 @@ const PLACEHOLDER = "__gladia_to_assemblyai_marker_";
  * that gains a statement as written.
  */
 export interface MarkerQueue {
+  source: string;
   texts: string[];
+  /** Per marker: a blank line preceded its statement in the source (undefined for a new statement). */
+  blankBefore: (boolean | undefined)[];
   /** Messages already queued per anchor statement. */
   byAnchor: WeakMap<object, string[]>;
 }
 
-export function createMarkerQueue(): MarkerQueue {
-  return { texts: [], byAnchor: new WeakMap() };
+export function createMarkerQueue(source: string): MarkerQueue {
+  return { source, texts: [], blankBefore: [], byAnchor: new WeakMap() };
+}
+
+/** Was the statement (with its leading comments) written after a blank line? */
+function hasBlankBefore(source: string, node: Commented & { start?: number }): boolean | undefined {
+  const starts = [node.start, ...(node.comments ?? []).filter((c) => c.leading).map((c) => (c as { start?: number }).start)];
+  if (starts.some((s) => typeof s !== "number")) return undefined;
+  return /\n[ \t]*\n[ \t]*$/.test(source.slice(0, Math.min(...(starts as number[]))));
 }
 
 /** Inserts a `TODO(gladia-to-assemblyai):` comment once; returns false when it was already there. */
@@ -61,16 +71,28 @@ export function insertMarker(j: JSCodeshift, queue: MarkerQueue, target: ASTPath
   if (isSilenced(node.comments, message) || queued.includes(message)) return false;
   queue.byAnchor.set(node, [...queued, message]);
   queue.texts.push(text);
+  queue.blankBefore.push(hasBlankBefore(queue.source, node));
   anchor.path.insertBefore(j.expressionStatement(j.identifier(`${PLACEHOLDER}${queue.texts.length - 1}__`)));
   return true;
 }
 
+// A run of placeholder lines (recast may put blank lines around them), then the statement's own
+// leading comments: the markers go below those comments, right on top of the code.
+const BLANKS = "(?:^[ \\t]*\\n)*";
+const PLACEHOLDER_LINE = `^([ \\t]*)${PLACEHOLDER}(\\d+)__;?[ \\t]*\\n`;
+const COMMENT_LINE = "[ \\t]*(?://[^\\n]*|/\\*(?:[^*]|\\*(?!/))*\\*/[ \\t]*)\\n";
+const MARKER_RUN = new RegExp(`(${BLANKS})((?:${PLACEHOLDER_LINE}${BLANKS})+)((?:${COMMENT_LINE}${BLANKS})*)`, "gm");
+const ONE_PLACEHOLDER = new RegExp(`${PLACEHOLDER}(\\d+)__`, "g");
+
 /** The printed text with each placeholder statement turned into its marker comment. */
 export function writeMarkers(queue: MarkerQueue, text: string): string {
   if (queue.texts.length === 0) return text;
-  // recast may put a blank line between the placeholder and a multi-line statement: the marker stays on top of it.
-  const line = new RegExp(`^([ \\t]*)${PLACEHOLDER}(\\d+)__;?[ \\t]*\\n(?:[ \\t]*\\n)*`, "gm");
-  return text.replace(line, (_m, indent: string, n: string) => `${indent}// ${queue.texts[Number(n)]}\n`);
+  return text.replace(MARKER_RUN, (_m, blanks: string, run: string, indent: string, _n: string, comments: string) => {
+    const numbers = [...run.matchAll(ONE_PLACEHOLDER)].map((m) => Number(m[1]));
+    const markers = numbers.map((n) => `${indent}// ${queue.texts[n]}\n`).join("");
+    const blank = queue.blankBefore[numbers[0]] ?? blanks !== "";
+    return `${blank ? "\n" : ""}${comments}${markers}`;
+  });
 }
 
 /** In JSX children a comment must be an expression container: `{/* … *\/}` before the child. */

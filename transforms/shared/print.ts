@@ -1,6 +1,7 @@
 import recast from "recast";
 import type { JsContext } from "./context.js";
 import { detectStyle, type CodeStyle } from "./style.js";
+import { quoteString as quoteWith, render, type Doc } from "./print/doc.js";
 
 // New code is written as source text in the file's style and parsed: recast then keeps that
 // layout where it is inserted (its generic printer would break every object over lines and put
@@ -16,15 +17,13 @@ export function styleOf(ctx: JsContext): CodeStyle {
   return style;
 }
 
-/** The source of an existing node (its original text where recast can reuse it). */
-export function printNode(node: Node): string {
-  return recast.print(node as any).code;
+/** The source of an existing node (its original text where recast can reuse it; new strings in `quote`). */
+export function printNode(node: Node, quote?: CodeStyle["quote"]): string {
+  return recast.print(node as any, quote ? { quote } : {}).code;
 }
 
 export function quoteString(value: string, style: CodeStyle): string {
-  const q = style.quote === "single" ? "'" : '"';
-  const escaped = value.replace(/\\/g, "\\\\").replace(new RegExp(q, "g"), `\\${q}`).replace(/\n/g, "\\n");
-  return `${q}${escaped}${q}`;
+  return quoteWith(value, style.quote === "single" ? "'" : '"');
 }
 
 /** Parse an expression written as text (for any parser: it is read as an assignment's right side). */
@@ -57,29 +56,25 @@ export function prependStatement(ctx: JsContext, statement: StatementPath, code:
   statement.replace(added, kept);
 }
 
-/** Continuation lines of an embedded multi-line text, indented one level deeper. */
-export function indentLines(text: string, indent: string): string {
-  return text.replace(/\n/g, `\n${indent}`);
+/** Rendered by the doc printer (print/doc.ts) at column 0, one level of the file's indentation deep. */
+function renderText(doc: Doc, style: CodeStyle): string {
+  return render(doc, { column: 0, indent: "", unit: style.indent, quote: style.quote === "single" ? "'" : '"', width: Infinity });
 }
 
 /** `{ a, b }` on one line, or one entry per line; `entries` are printed `key: value` / `...x` texts. */
 export function printObjectText(entries: string[], style: CodeStyle, multiline: boolean, trailingComma = style.trailingComma): string {
-  if (entries.length === 0) return "{}";
-  if (!multiline) return `{ ${entries.join(", ")} }`;
-  const body = entries.map((e) => `${style.indent}${indentLines(e, style.indent)}`).join(",\n");
-  return `{\n${body}${trailingComma ? "," : ""}\n}`;
+  const objectStyle = { multiline: multiline && entries.length > 0, bracketSpacing: true, trailingComma };
+  return renderText({ kind: "object", entries: entries.map((raw) => ({ raw })), style: objectStyle }, style);
 }
 
-/** Does this multi-line literal end with a comma before its closing bracket? */
-export function hasTrailingComma(ctx: JsContext, node: Node | undefined): boolean | undefined {
-  if (!isMultiline(node) || typeof node!.end !== "number") return undefined;
-  return /,\s*[}\]]$/.test(ctx.source.slice(node!.start, node!.end));
+/** Does this multi-line literal (or pattern) of the file end with a comma before its closing bracket? */
+export function hasTrailingComma(node: Node | undefined): boolean | undefined {
+  if (!isMultiline(node)) return undefined;
+  return node!.extra?.trailingComma !== undefined;
 }
 
 export function printArrayText(items: string[], style: CodeStyle, multiline: boolean): string {
-  if (!multiline) return `[${items.join(", ")}]`;
-  const body = items.map((e) => `${style.indent}${indentLines(e, style.indent)}`).join(",\n");
-  return `[\n${body}${style.trailingComma ? "," : ""}\n]`;
+  return renderText({ kind: "array", items: items.map((text) => ({ kind: "raw", text })), multiline, trailingComma: style.trailingComma }, style);
 }
 
 export function isMultiline(node: Node | undefined): boolean {

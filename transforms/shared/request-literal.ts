@@ -1,68 +1,26 @@
+import type { ASTPath } from "jscodeshift";
 import type { JsContext } from "./context.js";
-import { isIdentifierName, propertyKey } from "./ast.js";
+import { evaluateObject, type EvaluatedBody } from "./evaluate-literal.js";
+import { isIdentifierName } from "./ast.js";
 import { hasTrailingComma, isMultiline, parseExpression, printArrayText, printNode, printObjectText, quoteString, styleOf } from "./print.js";
 import { isOpaque, type RequestObject, type RequestValue } from "../../src/mapping/request.js";
 
-// Object literal ↔ RequestValue: a request body in source becomes plain data with the AST nodes it
-// cannot evaluate as `Opaque` leaves, `mapRequest` maps it, and the result is printed back in the
-// file's style, reusing the text of those nodes and of properties that did not change.
+// Object literal ↔ RequestValue for the SDK step: an options literal becomes plain data with the
+// AST nodes it cannot evaluate as `Opaque` leaves, `mapRequest` maps it, and the result is printed
+// back in the file's style, reusing the text of those nodes and of properties that did not change.
 
 type Node = { type: string; [key: string]: any };
-
-export interface EvaluatedObject {
-  node: Node;
-  value: RequestObject;
-  /** Spreads and computed keys: the body is incomplete. */
-  partial: boolean;
-  /** `...x` elements, printed back in front of the mapped keys. */
-  spreads: Node[];
-  /** Original properties by key, reused when the mapping keeps them as they were. */
-  properties: Map<string, Node>;
-}
 
 /** Longest single-line literal the printer writes; longer ones go one entry per line. */
 const MAX_LINE = 80;
 
-function evaluateValue(node: Node): RequestValue {
-  switch (node.type) {
-    case "StringLiteral":
-    case "NumericLiteral":
-    case "BooleanLiteral":
-      return node.value;
-    case "NullLiteral":
-      return null;
-    case "Literal":
-      return node.value === null || ["string", "number", "boolean"].includes(typeof node.value) ? node.value : { opaque: node };
-    case "ArrayExpression":
-      if (node.elements.some((e: Node | null) => !e || e.type === "SpreadElement")) return { opaque: node };
-      return node.elements.map((e: Node) => evaluateValue(e));
-    case "ObjectExpression": {
-      const evaluated = evaluateObject(node);
-      return evaluated.partial ? { opaque: node } : evaluated.value;
-    }
-    default:
-      return { opaque: node };
-  }
-}
-
-/** Evaluate an object literal; unknown values stay as their AST nodes. */
-export function evaluateObject(node: Node): EvaluatedObject {
-  const result: EvaluatedObject = { node, value: {}, partial: false, spreads: [], properties: new Map() };
-  for (const property of node.properties as Node[]) {
-    if (property.type === "SpreadElement" || property.type === "SpreadProperty") {
-      result.partial = true;
-      result.spreads.push(property);
-      continue;
-    }
-    const key = property.type === "ObjectMethod" ? undefined : propertyKey(property);
-    if (key === undefined) {
-      result.partial = true;
-      continue;
-    }
-    result.value[key] = evaluateValue(property.value);
-    result.properties.set(key, property);
-  }
-  return result;
+/**
+ * Evaluate an options literal of an SDK call (transforms/shared/evaluate-literal.ts, not looking
+ * through constants): spreads, computed keys and conditional spreads make it partial.
+ */
+export function evaluateOptions(ctx: JsContext, path: ASTPath): EvaluatedBody {
+  const evaluated = evaluateObject(ctx.j, path, { resolve: false });
+  return { ...evaluated, partial: evaluated.partial || evaluated.conditionals.length > 0 };
 }
 
 function sameValue(a: RequestValue | undefined, b: RequestValue | undefined): boolean {
@@ -104,18 +62,18 @@ export function printEntry(ctx: JsContext, key: string, value: RequestValue): st
 
 /**
  * A mapped object as a new node: `leading` entries first (e.g. `audio`), then the original
- * spreads, then the mapped keys. A property the mapping left as it was keeps its own text.
+ * spreads and computed keys, then the mapped keys. A property the mapping left as it was keeps its own text.
  */
-export function printObject(ctx: JsContext, value: RequestObject, original?: EvaluatedObject, leading: string[] = []): Node {
+export function printObject(ctx: JsContext, value: RequestObject, original?: EvaluatedBody, leading: string[] = []): Node {
   const entries = [
     ...leading,
-    ...(original?.spreads ?? []).map((s) => printNode(s)),
+    ...(original?.kept ?? []).map((k) => printNode(k.node)),
     ...Object.entries(value).map(([key, v]) => {
       const property = original?.properties.get(key);
-      return property && sameValue(original!.value[key], v) ? printNode(property) : printEntry(ctx, key, v);
+      return property && sameValue(original!.body[key], v) ? printNode(property) : printEntry(ctx, key, v);
     }),
   ];
   const multiline = isMultiline(original?.node) || !fits(entries) || entries.some((e) => e.includes("\n"));
   const style = styleOf(ctx);
-  return parseExpression(ctx, printObjectText(entries, style, multiline, hasTrailingComma(ctx, original?.node) ?? style.trailingComma));
+  return parseExpression(ctx, printObjectText(entries, style, multiline, hasTrailingComma(original?.node) ?? style.trailingComma));
 }

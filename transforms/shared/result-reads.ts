@@ -1,12 +1,13 @@
 /**
  * Result reads: mapping §3 applied to every read of a Gladia job, result or transcription value.
  *
- *   rewriteResultReads(ctx: JsContext, roots: ResultRoot[]): ResultReadsReport
+ *   rewriteResultReads(ctx: JsContext, roots: ResultRoot[], options?: ResultReadsOptions): ResultReadsReport
  *
  *   interface ResultRoot {
  *     path: ASTPath;  // an expression that evaluates to the value (`job`, `res.data`, `await r.json()`),
  *                     // or the identifier (or object/array pattern) that declares a binding holding it
  *     level: "job" | "result" | "transcription" | "metadata";  // `J`, `J.result`, `J.result.transcription`, `J.result.metadata`
+ *     completed?: boolean;  // known to be a done job (no "not finished yet" to keep)
  *   }
  *   interface ResultReadsReport {
  *     changed: boolean;           // the tree changed (markers are counted by ctx separately)
@@ -17,14 +18,18 @@
  * their returns (transforms/shared/flow.ts). Member chains (`.`, `?.`, `["…"]`, `!`) and object
  * patterns are rewritten from `src/mapping/result.ts`: paths (`result.transcription.full_transcript`
  * → `text`), aliases of an intermediate level (`const t = job.result.transcription` → `const t = job`,
- * and `t` is then read as the transcript), `languages` → `[language_code]`, job `status` comparisons
- * (`"done"` → `"completed"`), `error_code` → `error`, per-item fields (seconds → `/ 1000`,
- * `word` → `text`, speaker/channel markers) and markers for reads with no equivalent.
- * Nothing else is touched. Callers: the raw-HTTP steps (transforms/http/), the `@gladiaio/sdk` step
- * and the ts-morph type pass, each with its own roots.
+ * and `t` is then read as the transcript; `const { result } = x` → `const result = x`; where the
+ * alias also meant "not finished yet" — `job.result?.transcription`, a tested `job.result` — it
+ * becomes `job.status === "completed" ? job : undefined`, or gets a `result-pending` marker),
+ * `languages` → `[language_code]`, job `status` comparisons (`"done"` → `"completed"`),
+ * `error_code` → `error`, per-item fields (seconds → `/ 1000`, `word` → `text`, speaker/channel
+ * markers) and markers for reads with no equivalent — unless `options.rewriteUnmapped` rewrites
+ * them (the raw-HTTP steps fetch subtitles). Nothing else is touched. Callers: the raw-HTTP steps
+ * (transforms/http/), the `@gladiaio/sdk` step and the ts-morph type pass, each with its own roots.
  */
 import type { JsContext } from "./context.js";
 import {
+  copyPure as copyPureNode,
   isIdentifierName,
   isNumericLiteral,
   isPure,
@@ -39,6 +44,7 @@ import { doneNodes, trackItems } from "./item-reads.js";
 import { rewriteStatusUses } from "./status-uses.js";
 import { bindingOf, getReferences } from "./scope.js";
 import { formatLater } from "./print/format-later.js";
+import { completedTest, isBindingAskedFor, isTestPosition, isValueAskedFor, whenCompleted } from "./pending-alias.js";
 import { objectStyle } from "./print/from-ast.js";
 import {
   ADDON_ENVELOPE_KEYS,
@@ -56,11 +62,33 @@ export type { ResultLevel };
 export interface ResultRoot {
   path: AnyPath;
   level: ResultLevel;
+  /** The value is known to be a completed job (an SDK call that waits and throws on failure). */
+  completed?: boolean;
 }
 
 export interface ResultReadsReport {
   changed: boolean;
   utteranceReads: AnyPath[];
+}
+
+/**
+ * A read with no AssemblyAI field (`job.result.transcription.subtitles`): `value` is the expression
+ * that now holds the transcript, `read` the Gladia member. A caller that can rewrite it returns true;
+ * otherwise the read gets the rule's marker.
+ */
+export interface UnmappedRead {
+  rule: RuleId;
+  value: AnyPath;
+  read: AnyPath;
+}
+
+export interface ResultReadsOptions {
+  rewriteUnmapped?: (read: UnmappedRead) => boolean;
+}
+
+/** The report, and what is known of the values being followed. */
+interface Walk extends ResultReadsReport, ResultReadsOptions {
+  completed: boolean;
 }
 
 const LEVELS: ResultLevel[] = ["job", "result", "transcription", "metadata"];
@@ -95,15 +123,7 @@ function sameKeys(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((k, i) => k === b[i]);
 }
 
-/** Fresh copy of a pure expression (`x`, `this`, `a.b["c"]`) for use in a second place. */
-function copyPure(ctx: JsContext, node: AnyNode): AnyNode {
-  const { j } = ctx;
-  if (node.type === "Identifier") return j.identifier(node.name);
-  if (node.type === "ThisExpression") return j.thisExpression();
-  if (node.type === "TSNonNullExpression" || node.type === "ParenthesizedExpression") return copyPure(ctx, node.expression);
-  const property = node.computed ? j.stringLiteral(memberKey(node)!) : j.identifier(node.property.name);
-  return j.memberExpression(copyPure(ctx, node.object), property, node.computed);
-}
+const copyPure = (ctx: JsContext, node: AnyNode): AnyNode => copyPureNode(ctx.j, node);
 
 /** `root.k1.k2`: optional where the Gladia chain started optional, `["k"]` where it used brackets. */
 function buildChain(ctx: JsContext, root: AnyNode, keys: string[], consumed: Link[]): AnyNode {
@@ -131,7 +151,7 @@ function markOnce(ctx: JsContext, path: AnyPath, rule: RuleId): void {
 }
 
 /** After a read is rewritten: follow what it now holds. */
-function followRule(ctx: JsContext, read: AnyPath, rule: ResultPathRule, report: ResultReadsReport): void {
+function followRule(ctx: JsContext, read: AnyPath, rule: ResultPathRule, report: Walk): void {
   if (rule.items) report.changed = trackItems(ctx, [read], rule.items) || report.changed;
   if (rule.items === "utterance") report.utteranceReads.push(read);
   if (rule.assemblyai && sameKeys(rule.assemblyai, ["status"])) report.changed = rewriteStatusUses(ctx, [read]) || report.changed;
@@ -157,7 +177,7 @@ function isIntermediate(level: ResultLevel, keys: string[]): boolean {
   return RESULT_PATHS.some((rule) => rule.gladia.length > full.length && full.every((k, i) => rule.gladia[i] === k));
 }
 
-function rewriteChain(ctx: JsContext, root: AnyPath, level: ResultLevel, report: ResultReadsReport): void {
+function rewriteChain(ctx: JsContext, root: AnyPath, level: ResultLevel, report: Walk): void {
   const links = collectLinks(root);
   const keys: string[] = [];
   for (const link of links) {
@@ -168,22 +188,56 @@ function rewriteChain(ctx: JsContext, root: AnyPath, level: ResultLevel, report:
   const match = matchResultPath(level, keys);
   if (match) return applyRule(ctx, root, links, match.rule, level, report);
   const aliasLevel = levelNamedBy(level, keys);
-  if (aliasLevel) return replaceAlias(ctx, root, links[keys.length - 1].path, aliasLevel, report);
+  if (aliasLevel) return replaceAlias(ctx, root, links.slice(0, keys.length), { level, alias: aliasLevel }, report);
   const rule = unmappedRule(level, keys);
   if (rule) markOnce(ctx, links[keys.length - 1].path, rule);
 }
 
-/** `job.result.transcription` read on its own: it is now the transcript itself. */
-function replaceAlias(ctx: JsContext, root: AnyPath, chainEnd: AnyPath, level: ResultLevel, report: ResultReadsReport): void {
-  const [replaced] = chainEnd.replace(root.node);
-  report.changed = true;
-  rewriteLevel(ctx, [replaced], level, report);
+/** Names Gladia's nullable `J.result` itself (null until the job is done). */
+function isResultItself(level: ResultLevel, keys: string[]): boolean {
+  return sameKeys([...LEVEL_PREFIX[level], ...keys], ["result"]);
 }
 
-function applyRule(ctx: JsContext, root: AnyPath, links: Link[], rule: ResultPathRule, level: ResultLevel, report: ResultReadsReport): void {
+/**
+ * The alias still says "not finished yet": it was read through `?.` below the root
+ * (`job.result?.transcription`), or it is `job.result` itself and the code tests it.
+ */
+function isPendingAlias(ctx: JsContext, level: ResultLevel, consumed: Link[], report: Walk): boolean {
+  if (report.completed) return false;
+  if (consumed.slice(1).some((l) => l.optional)) return true;
+  return isResultItself(level, consumed.map((l) => l.key!)) && isValueAskedFor(ctx, consumed.at(-1)!.path);
+}
+
+/**
+ * `job.result.transcription` read on its own: it is now the transcript itself. Where it meant
+ * "the job is done", the transcript stands only once its status says so.
+ */
+function replaceAlias(ctx: JsContext, root: AnyPath, consumed: Link[], levels: { level: ResultLevel; alias: ResultLevel }, report: Walk): void {
+  const chainEnd = consumed.at(-1)!.path;
+  const pending = isPendingAlias(ctx, levels.level, consumed, report);
+  if (pending && isTestPosition(chainEnd)) {
+    chainEnd.replace(completedTest(ctx, root.node, consumed[0].optional));
+    report.changed = true;
+    return;
+  }
+  if (pending && !isPure(root.node)) return markOnce(ctx, chainEnd, "result-pending");
+  const value = pending ? whenCompleted(ctx, root.node, copyPure(ctx, root.node), consumed[0].optional) : root.node;
+  const [replaced] = chainEnd.replace(value);
+  report.changed = true;
+  rewriteLevel(ctx, [replaced], levels.alias, report);
+}
+
+function replaceUnmapped(ctx: JsContext, unmapped: UnmappedRead, report: Walk): void {
+  if (doneNodes(ctx).has(unmapped.read.node)) return;
+  if (!report.rewriteUnmapped?.(unmapped)) return markOnce(ctx, unmapped.read, unmapped.rule);
+  doneNodes(ctx).add(unmapped.read.node);
+  report.changed = true;
+}
+
+function applyRule(ctx: JsContext, root: AnyPath, links: Link[], rule: ResultPathRule, level: ResultLevel, report: Walk): void {
   const consumed = links.slice(0, rule.gladia.length - LEVEL_PREFIX[level].length);
   const last = consumed.at(-1)!.path;
-  if (!rule.assemblyai) return markOnce(ctx, last, rule.rule ?? "result-unresolved");
+  if (!rule.assemblyai) return replaceUnmapped(ctx, { rule: rule.rule ?? "result-unresolved", value: root, read: last }, report);
   const next = links[consumed.length];
   if (sameKeys(rule.assemblyai, consumed.map((l) => l.key!)) && !rule.wrapInArray) {
     doneNodes(ctx).add(last.node);
@@ -215,6 +269,8 @@ interface Leaf {
   /** Mapped AssemblyAI keys, or the level this leaf now names (an alias of the whole value). */
   mapped?: string[];
   alias?: ResultLevel;
+  /** An alias of `J.result` the code tests: it becomes the transcript once completed. */
+  pending?: boolean;
   rule?: ResultPathRule;
 }
 
@@ -259,14 +315,24 @@ function mapLeaf(level: ResultLevel, leaf: Leaf): RuleId | undefined {
   return undefined;
 }
 
-/** The declarator owning a pattern, when new `name = init` declarators can be added beside it. */
-function pureDeclarator(pattern: AnyPath): AnyPath | undefined {
+/** The `const <pattern> = init` declarator owning a pattern. */
+function ownerDeclarator(pattern: AnyPath): AnyPath | undefined {
   const owner = pattern.parent;
-  if (owner.node.type !== "VariableDeclarator" || owner.node.id !== pattern.node) return undefined;
-  return owner.node.init && isPure(owner.node.init) ? owner : undefined;
+  return owner.node.type === "VariableDeclarator" && owner.node.id === pattern.node && owner.node.init ? owner : undefined;
 }
 
-function rewritePattern(ctx: JsContext, pattern: AnyPath, level: ResultLevel, report: ResultReadsReport): void {
+/**
+ * The declarator that can take the aliases: `const { result } = <anything>` becomes
+ * `const result = <anything>`; more entries (or a pending alias) repeat `init`, which must be pure.
+ */
+function aliasDeclarator(pattern: AnyPath, fields: Leaf[], aliases: Leaf[]): AnyPath | undefined {
+  const owner = ownerDeclarator(pattern);
+  if (!owner) return undefined;
+  const repeatsInit = fields.length > 0 || aliases.length > 1 || aliases.some((l) => l.pending);
+  return !repeatsInit || isPure(owner.node.init) ? owner : undefined;
+}
+
+function rewritePattern(ctx: JsContext, pattern: AnyPath, level: ResultLevel, report: Walk): void {
   if (pattern.node.type !== "ObjectPattern" || doneNodes(ctx).has(pattern.node)) return;
   doneNodes(ctx).add(pattern.node);
   const leaves = flattenPattern(level, pattern, []);
@@ -275,8 +341,9 @@ function rewritePattern(ctx: JsContext, pattern: AnyPath, level: ResultLevel, re
   if (failed) return ctx.mark(pattern, failed);
   const aliases = leaves.filter((l) => l.alias);
   const fields = leaves.filter((l) => !l.alias);
-  const declarator = pureDeclarator(pattern);
-  if (aliases.length > 0 && !declarator) return ctx.mark(pattern, "result-unresolved");
+  for (const leaf of aliases) leaf.pending = !report.completed && isResultItself(level, leaf.keys) && isBindingAskedFor(ctx, leaf.value);
+  const declarator = aliasDeclarator(pattern, fields, aliases);
+  if (aliases.length > 0 && !declarator) return ctx.mark(pattern, aliases.some((l) => l.pending) ? "result-pending" : "result-unresolved");
   const unchanged = aliases.length === 0 && fields.every((l) => sameKeys(l.keys, l.mapped!) && !l.rule?.wrapInArray) && !hasNesting(pattern);
   // Field bindings are followed while the pattern still declares them; aliases once they are declared on their own.
   for (const leaf of fields) followLeaf(ctx, leaf, report);
@@ -298,16 +365,24 @@ function leafProperty(ctx: JsContext, key: string, value: AnyNode): AnyNode {
   return prop;
 }
 
+/** What an alias leaf is given: the value, or the value once completed. */
+function aliasInit(ctx: JsContext, leaf: Leaf, init: AnyNode): AnyNode {
+  return leaf.pending ? whenCompleted(ctx, init, copyPure(ctx, init), false) : init;
+}
+
 function replacePattern(ctx: JsContext, pattern: AnyPath, declarator: AnyPath | undefined, fields: Leaf[], aliases: Leaf[]): void {
   const { j } = ctx;
-  const extra = aliases.map((leaf) => j.variableDeclarator(leaf.value.node, copyPure(ctx, declarator!.node.init)));
   if (fields.length === 0) {
     // `const { result } = job` → `const result = job`
-    const [first, ...rest] = extra;
-    declarator!.node.id = first.id;
-    declarator!.parent.node.declarations.splice(declarator!.name + 1, 0, ...rest);
+    const [first, ...rest] = aliases;
+    const init = declarator!.node.init;
+    declarator!.node.id = first.value.node;
+    declarator!.node.init = aliasInit(ctx, first, init);
+    const others = rest.map((leaf) => j.variableDeclarator(leaf.value.node, aliasInit(ctx, leaf, copyPure(ctx, init))));
+    declarator!.parent.node.declarations.splice(declarator!.name + 1, 0, ...others);
     return;
   }
+  const extra = aliases.map((leaf) => j.variableDeclarator(leaf.value.node, aliasInit(ctx, leaf, copyPure(ctx, declarator!.node.init))));
   const rebuilt = j.objectPattern(fields.map((leaf) => leafProperty(ctx, leaf.mapped![0], leaf.value.node)));
   rebuilt.typeAnnotation = pattern.node.typeAnnotation;
   pattern.replace(formatLater(ctx, rebuilt, objectStyle(ctx, pattern.node)));
@@ -322,7 +397,7 @@ function pathOf(ctx: JsContext, near: AnyPath, node: AnyNode): AnyPath | undefin
   return ctx.j(scope).find(ctx.j.Node).filter((p: AnyPath) => p.node === node).paths()[0];
 }
 
-function followLeaf(ctx: JsContext, leaf: Leaf, report: ResultReadsReport): void {
+function followLeaf(ctx: JsContext, leaf: Leaf, report: Walk): void {
   const value = pathOf(ctx, leaf.value, leaf.value.node);
   if (!value) return;
   const target = value.node.type === "AssignmentPattern" ? value.get("left") : value;
@@ -333,7 +408,7 @@ function followLeaf(ctx: JsContext, leaf: Leaf, report: ResultReadsReport): void
 }
 
 /** `const { languages } = …` now holds `language_code`: `languages` → `[languages]`, `languages[0]` → `languages`. */
-function wrapReferences(ctx: JsContext, id: AnyPath, report: ResultReadsReport): void {
+function wrapReferences(ctx: JsContext, id: AnyPath, report: Walk): void {
   const binding = bindingOf(id);
   if (!binding) return;
   for (const ref of getReferences(ctx.j, binding)) {
@@ -349,17 +424,20 @@ function wrapReferences(ctx: JsContext, id: AnyPath, report: ResultReadsReport):
 
 // ---- Entry point ---------------------------------------------------------------------------
 
-function rewriteLevel(ctx: JsContext, starts: AnyPath[], level: ResultLevel, report: ResultReadsReport): void {
+function rewriteLevel(ctx: JsContext, starts: AnyPath[], level: ResultLevel, report: Walk): void {
   const flow = followValue(ctx.j, starts);
   for (const expr of flow.exprs) rewriteChain(ctx, expr, level, report);
   for (const pattern of flow.patterns) rewritePattern(ctx, pattern, level, report);
 }
 
-export function rewriteResultReads(ctx: JsContext, roots: ResultRoot[]): ResultReadsReport {
-  const report: ResultReadsReport = { changed: false, utteranceReads: [] };
-  for (const level of LEVELS) {
-    const starts = roots.filter((r) => r.level === level).map((r) => r.path);
-    if (starts.length > 0) rewriteLevel(ctx, starts, level, report);
+export function rewriteResultReads(ctx: JsContext, roots: ResultRoot[], options: ResultReadsOptions = {}): ResultReadsReport {
+  const report: Walk = { changed: false, utteranceReads: [], completed: false, ...options };
+  for (const completed of [false, true]) {
+    report.completed = completed;
+    for (const level of LEVELS) {
+      const starts = roots.filter((r) => r.level === level && Boolean(r.completed) === completed).map((r) => r.path);
+      if (starts.length > 0) rewriteLevel(ctx, starts, level, report);
+    }
   }
-  return report;
+  return { changed: report.changed, utteranceReads: report.utteranceReads };
 }

@@ -1,5 +1,5 @@
 import type { JSCodeshift } from "jscodeshift";
-import { isFunction, isMember, memberKey, propertyKey, staticString, unwrap, type AnyPath } from "../../shared/ast.js";
+import { isFunction, isMember, memberKey, propertyKey, staticString, unwrap, unwrapPath, type AnyPath } from "../../shared/ast.js";
 import { constInit, findBinding } from "../../shared/scope.js";
 
 // A URL expression evaluated as far as the file shows: its text (unknown pieces are DYN) and the
@@ -71,9 +71,7 @@ function evaluateConstMember(j: JSCodeshift, path: AnyPath, depth: number): UrlV
   const object = unwrap(init.node);
   const index = object.properties.findIndex((p: unknown) => propertyKey(p) === key);
   if (index < 0) return undefined;
-  let target = init;
-  while (target.node !== object) target = target.get("expression");
-  return evaluate(j, target.get("properties", index, "value"), depth + 1);
+  return evaluate(j, unwrapPath(init).get("properties", index, "value"), depth + 1);
 }
 
 /** A parameter of a local function: one alternative per call site. */

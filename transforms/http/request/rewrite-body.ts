@@ -1,11 +1,14 @@
 import type { JsContext } from "../../shared/context.js";
-import { isCall, isFunction, isMember, memberKey, unwrap, type AnyNode, type AnyPath } from "../../shared/ast.js";
+import { isCall, isFunction, isMember, memberKey, unwrap, unwrapPath, type AnyNode, type AnyPath } from "../../shared/ast.js";
 import { callSites, constInit, findBinding, functionBinding, getReferences, type Binding } from "../../shared/scope.js";
 import { isOpaque, mapRequest, type MapRequestResult, type RequestFollowUp, type RequestObject } from "../../../src/mapping/request.js";
 import { getRule } from "../../../src/mapping/rules.js";
-import { evaluateObject, evaluateValue, type ConditionalSpread, type EvaluatedBody } from "./evaluate-body.js";
+import { evaluateObject, evaluateValue, type ConditionalSpread, type EvaluatedBody } from "../../shared/evaluate-literal.js";
 import { printProperty, printValue } from "./print-body.js";
 import { formatLater } from "../../shared/print/format-later.js";
+import type { GladiaCall } from "../detect/facts.js";
+import { propertyValue } from "../detect/objects.js";
+import { subtitlesAreFetched } from "../results-step.js";
 import { objectStyle } from "../../shared/print/from-ast.js";
 
 // One Gladia request body (an object literal the file shows) → AssemblyAI params, printed in place.
@@ -16,7 +19,8 @@ const LANGUAGE_PARAMS = ["language_code", "language_detection"];
 
 export function reportFollowUps(ctx: JsContext, at: AnyPath, followUps: RequestFollowUp[]): void {
   for (const { rule } of followUps) {
-    if (getRule(rule).kind === "marker") ctx.mark(at, rule);
+    if (rule === "subtitles-request" && subtitlesAreFetched(ctx)) ctx.note("subtitles-fetched", at);
+    else if (getRule(rule).kind === "marker") ctx.mark(at, rule);
     else ctx.note(rule, at);
   }
 }
@@ -130,6 +134,12 @@ function removeUnusedConstants(ctx: JsContext, constants: AnyPath[]): void {
   }
 }
 
+/** The expression a create call sends as its JSON body. */
+export function bodyExpression(call: GladiaCall): AnyPath | undefined {
+  if (call.client === "axios") return call.data;
+  return propertyValue(call.options, "json") ?? propertyValue(call.options, "body");
+}
+
 export interface BodyTarget {
   object: AnyPath;
   /** The binding that holds it (`const body = {…}`), for later `body.x = …` assignments. */
@@ -163,11 +173,7 @@ export function bodyTargets(ctx: JsContext, path: AnyPath | undefined): (BodyTar
 export function bodyTarget(ctx: JsContext, path: AnyPath | undefined): BodyTarget | undefined {
   if (!path?.node) return undefined;
   const node = unwrap(path.node);
-  if (node.type === "ObjectExpression") {
-    let target = path;
-    while (target.node !== node) target = target.get("expression");
-    return { object: target };
-  }
+  if (node.type === "ObjectExpression") return { object: unwrapPath(path) };
   if (node.type === "Identifier") {
     const binding = findBinding(path, node.name);
     const init = binding && constInit(ctx.j, binding);
@@ -182,9 +188,7 @@ export function bodyTarget(ctx: JsContext, path: AnyPath | undefined): BodyTarge
 function jsonStringifyArgument(path: AnyPath): AnyPath | undefined {
   const node = unwrap(path.node);
   if (!isCall(node) || !isMember(node.callee) || memberKey(node.callee) !== "stringify" || node.callee.object.name !== "JSON") return undefined;
-  let target = path;
-  while (target.node !== node) target = target.get("expression");
-  return target.get("arguments", 0);
+  return unwrapPath(path).get("arguments", 0);
 }
 
 /** Rewrites the body in place; returns the new object literal's path. */

@@ -97,6 +97,8 @@ export function replaceMultipart(ctx: JsContext, call: GladiaCall, form: Multipa
   if (headers) {
     headers.parent.node.shorthand = false;
     headers.parent.node.value = withContentType(ctx, headers, form);
+    // The options are laid out again with their grown headers.
+    if (call.options && headers.parent.parent.node === call.options.node) formatLater(ctx, call.options.node, objectStyle(ctx, call.options.node));
   } else {
     extra.push(j.objectProperty(j.identifier("headers"), newObject(ctx, [contentTypeProperty(ctx)])));
   }

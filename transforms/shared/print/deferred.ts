@@ -1,6 +1,7 @@
 import type { JsContext } from "../context.js";
 import type { AnyNode } from "../ast.js";
 import { render, type Doc } from "./doc.js";
+import { styleOf } from "../print.js";
 
 // Code the codemod writes is put in the tree as a placeholder identifier and rendered after recast
 // has printed the file, where its column and indentation are known (recast would print every new
@@ -32,21 +33,16 @@ export function deferDoc(ctx: JsContext, doc: Doc): AnyNode {
   return node;
 }
 
-
-function indentUnit(text: string): string {
-  if (/^\t/m.test(text)) return "\t";
-  const widths = [...text.matchAll(/^( +)\S/gm)].map((m) => m[1].length);
-  const smallest = Math.min(...widths.filter((w) => w > 0));
-  return " ".repeat(Number.isFinite(smallest) && smallest <= 8 ? smallest : 2);
-}
-
-function quoteOf(text: string): "'" | '"' {
-  return (text.match(/'/g) ?? []).length > (text.match(/"/g) ?? []).length ? "'" : '"';
+/** The doc a placeholder node stands for (a nested object laid out with its parent), if it is one. */
+export function deferredDocOf(ctx: JsContext, node: AnyNode): Doc | undefined {
+  const match = node?.type === "Identifier" ? new RegExp(`^${PREFIX}(\\d+)__$`).exec(node.name) : null;
+  return match ? state(ctx).docs[Number(match[1])] : undefined;
 }
 
 function applyDeferred(ctx: JsContext, printed: string, deferred: Deferred): string {
-  const unit = indentUnit(ctx.source);
-  const quote = quoteOf(ctx.source);
+  const style = styleOf(ctx);
+  const unit = style.indent;
+  const quote = style.quote === "single" ? "'" : '"';
   let text = printed;
   const pattern = new RegExp(`${PREFIX}(\\d+)__`);
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {

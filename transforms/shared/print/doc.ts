@@ -5,7 +5,8 @@
 export type Doc =
   | { kind: "raw"; text: string }
   | { kind: "string"; value: string }
-  | { kind: "array"; items: Doc[] }
+  /** `multiline`: one item per line even when it fits; `trailingComma` after the last item (default true). */
+  | { kind: "array"; items: Doc[]; multiline?: boolean; trailingComma?: boolean }
   | { kind: "object"; entries: DocEntry[]; style: ObjectStyle; suffix?: string };
 
 export interface DocEntry {
@@ -96,9 +97,12 @@ function renderObject(doc: Extract<Doc, { kind: "object" }>, rc: RenderContext):
 function renderArray(doc: Extract<Doc, { kind: "array" }>, rc: RenderContext): string {
   const items = doc.items.map((item) => render(item, { ...rc, width: Infinity }));
   const flat = renderFlat("[", "]", items, false);
-  if (!flat.includes("\n") && rc.column + flat.length <= rc.width) return flat;
+  if (!doc.multiline && !flat.includes("\n") && rc.column + flat.length <= rc.width) return flat;
+  if (doc.items.length === 0) return flat;
   const inner = rc.indent + rc.unit;
-  return `[\n${doc.items.map((item) => `${inner}${render(item, { ...rc, indent: inner, column: inner.length })},`).join("\n")}\n${rc.indent}]`;
+  const last = doc.items.length - 1;
+  const comma = (i: number) => (i < last || doc.trailingComma !== false ? "," : "");
+  return `[\n${doc.items.map((item, i) => `${inner}${render(item, { ...rc, indent: inner, column: inner.length })}${comma(i)}`).join("\n")}\n${rc.indent}]`;
 }
 
 export function render(doc: Doc, rc: RenderContext): string {

@@ -1,6 +1,6 @@
 import type { JsContext } from "../context.js";
 import type { AnyNode, AnyPath } from "../ast.js";
-import { deferDoc } from "./deferred.js";
+import { deferDoc, deferredDocOf } from "./deferred.js";
 import type { Doc, DocEntry, ObjectStyle } from "./doc.js";
 import { commentsOf, nodeText } from "./from-ast.js";
 
@@ -30,6 +30,8 @@ const isNew = (node: AnyNode) => !node?.loc;
 const IDENTIFIER_KEY = (prop: AnyNode) => !prop.computed && (prop.key.type === "Identifier" || prop.key.type === "StringLiteral");
 
 function valueDoc(ctx: JsContext, value: AnyNode): Doc {
+  const nested = deferredDocOf(ctx, value);
+  if (nested) return nested;
   if (isNew(value) && value.type === "ObjectExpression") return objectDocFrom(ctx, value, { multiline: false, bracketSpacing: true, trailingComma: false });
   if (isNew(value) && value.type === "ArrayExpression" && value.elements.every(Boolean)) {
     return { kind: "array", items: value.elements.map((el: AnyNode) => valueDoc(ctx, el)) };
@@ -40,6 +42,9 @@ function valueDoc(ctx: JsContext, value: AnyNode): Doc {
 
 function entryOf(ctx: JsContext, prop: AnyNode): DocEntry {
   const comments = commentsOf(prop);
+  // A property whose value is a nested object laid out with this one.
+  const nested = prop.type === "ObjectProperty" && IDENTIFIER_KEY(prop) ? deferredDocOf(ctx, prop.value) : undefined;
+  if (nested) return { key: prop.key.type === "Identifier" ? prop.key.name : prop.key.value, value: nested, ...comments };
   if (!isNew(prop) || prop.type !== "ObjectProperty" || !IDENTIFIER_KEY(prop) || prop.value.type === "AssignmentPattern") {
     return { raw: nodeText(ctx, prop), ...comments };
   }

@@ -1,21 +1,18 @@
 import type { JsContext } from "../context.js";
 import type { AnyNode } from "../ast.js";
 import type { ObjectStyle } from "./doc.js";
+import { hasTrailingComma, isMultiline, printNode, styleOf } from "../print.js";
 
 // Docs from existing nodes: their code as written, their comments, the style of an object literal.
 
 const DEFAULT_STYLE: ObjectStyle = { multiline: false, bracketSpacing: true, trailingComma: false };
-
-function fileQuote(ctx: JsContext): "single" | "double" {
-  return (ctx.source.match(/'/g) ?? []).length > (ctx.source.match(/"/g) ?? []).length ? "single" : "double";
-}
 
 /** The code of a node as it will print (original text when untouched), without its comments. */
 export function nodeText(ctx: JsContext, node: AnyNode): string {
   const comments = node.comments;
   node.comments = null;
   try {
-    return ctx.j(node).toSource({ quote: fileQuote(ctx) });
+    return printNode(node, styleOf(ctx).quote);
   } finally {
     node.comments = comments;
   }
@@ -45,13 +42,13 @@ function originalText(node: AnyNode): string | undefined {
 export function objectStyle(_ctx: JsContext, node: AnyNode): ObjectStyle {
   const text = originalText(node);
   if (text === undefined) return DEFAULT_STYLE;
-  const multiline = node.loc.start.line !== node.loc.end.line;
+  const multiline = isMultiline(node);
   const empty = (node.properties ?? []).length === 0;
   const keys = (node.properties ?? []).filter((p: AnyNode) => /Property$/.test(p.type) && !p.computed).map((p: AnyNode) => p.key.type);
   return {
     multiline,
     bracketSpacing: empty || /^\{\s/.test(text),
-    trailingComma: multiline && node.extra?.trailingComma !== undefined,
+    trailingComma: hasTrailingComma(node) ?? false,
     quotedKeys: keys.length > 0 && keys.every((t: string) => t === "StringLiteral"),
     originalLength: multiline ? undefined : text.length,
   };

@@ -1,0 +1,122 @@
+import type { TransformOptions } from "../core/types.js";
+import { mayDeclareGladiaTypes, readsGladiaKeys, relativeImports, resolveImport, TS_FILE, withImporters } from "../analysis/candidates.js";
+import type { TypePassSummary } from "../report/types.js";
+import type { DiscoveredFile } from "./discover.js";
+import type { SourceReader } from "./read.js";
+import type { Candidate } from "./settle.js";
+
+// The whole-project type pass in a run. TypeScript files that read Gladia results through a shared
+// interface often never name Gladia and fail the plug-in's pre-filter; a second cheap check, made
+// while reading, picks them up for the type pass: Gladia job keys in the text, or a relative import
+// (transitively) of a file that names Gladia or reads those keys. Files the type pass finds Gladia
+// values in become candidates, transformed with their hints. ts-morph loads only when one of those
+// files can declare a Gladia type (a transcription shape, or an `@gladiaio/sdk` import).
+
+/** A file of the run with its place among the results. */
+export type SlottedCandidate = Candidate & { slot: number };
+
+/** The steps that read hints. With the adapter strategy results keep Gladia's shape: no type pass. */
+const HINTED_STEPS = ["types", "sdk"];
+
+export function needsTypePass(options: TransformOptions): boolean {
+  return options.strategy === "native" && (!options.transforms || options.transforms.some((step) => HINTED_STEPS.includes(step)));
+}
+
+/** A file the pre-filter rejected, remembered without its text. */
+interface Seen {
+  file: DiscoveredFile;
+  slot: number;
+}
+
+/** What the read loop tells about TypeScript files; which of them the type pass needs. */
+export class TypeScan {
+  /** TypeScript candidates of the plug-in's pre-filter (they name Gladia). */
+  readonly named: SlottedCandidate[] = [];
+  /** TypeScript files the pre-filter rejected that read Gladia job keys. */
+  private readonly keyed: Seen[] = [];
+  /** Every other TypeScript file with relative imports: where they point. */
+  private readonly importing = new Map<string, Seen & { specifiers: string[] }>();
+  private loadsTsMorph = false;
+
+  addCandidate(candidate: SlottedCandidate): void {
+    if (!TS_FILE.test(candidate.file.relPath)) return;
+    this.named.push(candidate);
+    this.loadsTsMorph ||= mayDeclareGladiaTypes(candidate.text);
+  }
+
+  /** A file the pre-filter rejected (its text is not kept). */
+  inspect(file: DiscoveredFile, slot: number, text: string): void {
+    if (!TS_FILE.test(file.relPath)) return;
+    if (readsGladiaKeys(text)) {
+      this.keyed.push({ file, slot });
+      this.loadsTsMorph ||= mayDeclareGladiaTypes(text);
+      return;
+    }
+    const specifiers = relativeImports(text);
+    if (specifiers.length > 0) this.importing.set(file.absPath, { file, slot, specifiers });
+  }
+
+  get worthRunning(): boolean {
+    return this.loadsTsMorph;
+  }
+
+  /** Files the pre-filter rejected that the type pass needs: keyed ones and importers, transitively. */
+  rejected(): Seen[] {
+    const seeds = [...this.named, ...this.keyed].map(({ file }) => file.absPath);
+    const paths = [...seeds, ...this.importing.keys()];
+    const byPath = new Map(paths.map((path) => [path, path]));
+    const importsOf = (path: string) => this.importing.get(path)?.specifiers.flatMap((s) => resolveImport(path, s, byPath) ?? []) ?? [];
+    const found = withImporters(paths, seeds, importsOf);
+    const importers = [...this.importing.values()].filter(({ file }) => found.has(file.absPath));
+    return [...this.keyed, ...importers];
+  }
+}
+
+/** Read again, text and stats: the type pass and the transform then see the same text. */
+function reread(reader: SourceReader, { file, slot }: Seen): SlottedCandidate | undefined {
+  const outcome = reader.read(file, true);
+  return outcome.text === undefined || outcome.stats === undefined ? undefined : { file, text: outcome.text, stats: outcome.stats, slot };
+}
+
+/** One ts-morph project per root (hints are keyed by the path relative to it). */
+async function attachHints(files: SlottedCandidate[]): Promise<void> {
+  const { analyseProject } = await import("../analysis/index.js");
+  const roots = new Map<string, SlottedCandidate[]>();
+  for (const candidate of files) {
+    if (roots.has(candidate.file.root)) roots.get(candidate.file.root)!.push(candidate);
+    else roots.set(candidate.file.root, [candidate]);
+  }
+  for (const [root, group] of roots) {
+    const byPath = new Map(group.map((candidate) => [candidate.file.relPath, candidate]));
+    const texts = new Map(group.map((candidate) => [candidate.file.relPath, candidate.text]));
+    const hints = await analyseProject(root, [...byPath.keys()], texts);
+    for (const [relPath, found] of hints) byPath.get(relPath)!.hints = found;
+  }
+}
+
+export interface TypePassOutcome {
+  summary: TypePassSummary;
+  /** Files the pre-filter rejected in which the type pass found Gladia values: new candidates. */
+  promoted: SlottedCandidate[];
+}
+
+/** Runs the type pass over what the scan found; hints go onto the candidates themselves. */
+export async function runTypePass(scan: TypeScan, reader: SourceReader): Promise<TypePassOutcome | undefined> {
+  if (!scan.worthRunning) return undefined;
+  const rejected = scan.rejected().flatMap((seen) => reread(reader, seen) ?? []).sort((a, b) => a.slot - b.slot);
+  const files = [...scan.named, ...rejected];
+  const summary: TypePassSummary = { analysed: files.length, found: [], foundThroughTypes: [] };
+  try {
+    await attachHints(files);
+  } catch (error) {
+    // The migration goes on without the hints: each file is still migrated on its own.
+    summary.error = (error as Error).message.split("\n")[0];
+    files.forEach((candidate) => delete candidate.hints);
+    return { summary, promoted: [] };
+  }
+  const found = files.filter((candidate) => candidate.hints).sort((a, b) => a.slot - b.slot);
+  const promoted = rejected.filter((candidate) => candidate.hints);
+  summary.found = found.map((candidate) => candidate.file.displayPath);
+  summary.foundThroughTypes = promoted.map((candidate) => candidate.file.displayPath);
+  return { summary, promoted };
+}
