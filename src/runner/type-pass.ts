@@ -12,6 +12,9 @@ import type { Candidate } from "./settle.js";
 // values in become candidates, transformed with their hints. ts-morph loads only when one of those
 // files can declare a Gladia type (a transcription shape, or an `@gladiaio/sdk` import).
 
+/** JS and TS sources: a plain-JS file can be handed Gladia values by a typed caller. */
+const SCRIPT_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
 /** A file of the run with its place among the results. */
 export type SlottedCandidate = Candidate & { slot: number };
 
@@ -30,7 +33,7 @@ interface Seen {
 
 /** What the read loop tells about TypeScript files; which of them the type pass needs. */
 export class TypeScan {
-  /** TypeScript candidates of the plug-in's pre-filter (they name Gladia). */
+  /** JS/TS candidates of the plug-in's pre-filter (they name Gladia): JS ones can receive Gladia values from TS callers. */
   readonly named: SlottedCandidate[] = [];
   /** TypeScript files the pre-filter rejected that read Gladia job keys. */
   private readonly keyed: Seen[] = [];
@@ -39,7 +42,7 @@ export class TypeScan {
   private loadsTsMorph = false;
 
   addCandidate(candidate: SlottedCandidate): void {
-    if (!TS_FILE.test(candidate.file.relPath)) return;
+    if (!SCRIPT_FILE.test(candidate.file.relPath)) return;
     this.named.push(candidate);
     this.loadsTsMorph ||= mayDeclareGladiaTypes(candidate.text);
   }

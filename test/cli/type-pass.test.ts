@@ -91,6 +91,19 @@ describe("the type pass in a run", () => {
       expect(fileOf(json, "src/consumer.ts")).toMatchObject({ status: "unchanged" });
     }
   });
+  it("hands a typed Gladia job to a plain-JS module that names Gladia: its reads are migrated too", () => {
+    const notes = [
+      "// Meeting notes from a finished Gladia job.",
+      "export function textOf(job) {",
+      "  return job.result.transcription.full_transcript;",
+      "}",
+      "",
+    ].join("\n");
+    const caller = 'import type { Job } from "./types";\nimport { textOf } from "./notes.js";\n\nexport const show = (job: Job) => textOf(job);\n';
+    const dir = makeProject({ "src/types.ts": TYPES, "src/notes.js": notes, "src/show.ts": caller });
+    expect(runCli(dir, ["--no-report"]).code).toBe(0);
+    expect(read(dir, "src/notes.js")).toBe(notes.replace("job.result.transcription.full_transcript", "job.text"));
+  });
 });
 
 describe("the example project", () => {
