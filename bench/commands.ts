@@ -39,7 +39,9 @@ export function buildCommand(tool: Tool, root: string, repo: string): Command {
         argv: [
           process.execPath, path.join(root, "node_modules", "jscodeshift", "bin", "jscodeshift.js"),
           "-t", path.join(root, "bench", "jscodeshift-anchor.cjs"), "--dry", "--silent",
-          `--extensions=${JS_EXTENSIONS}`, "--parser=tsx", "--gitignore",
+          `--extensions=${JS_EXTENSIONS}`, "--parser=tsx",
+          // jscodeshift crashes on --gitignore when the repo has no .gitignore.
+          ...(existsSync(path.join(repo, ".gitignore")) ? ["--gitignore"] : []),
           "--ignore-pattern=**/node_modules/**", "--ignore-pattern=**/.git/**", ".",
         ],
         cwd: repo,

@@ -1,9 +1,11 @@
-// Runs a command and measures its wall time and the peak RSS of its whole process tree (the
-// process, its child processes and their threads), by sampling /proc every ~20 ms.
-// Linux only; elsewhere the RSS figure is missing.
+// Runs a command and measures its wall time, the peak RSS of its whole process tree (the process,
+// its child processes and their threads) and the tree's CPU time, by sampling /proc every ~20 ms.
+// CPU time is the steadier figure when other work shares the machine. Linux only; elsewhere the
+// RSS and CPU figures are missing.
 
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
+import os from "node:os";
 
 export interface Command {
   label: string;
@@ -18,6 +20,10 @@ export interface RunSample {
   seconds: number;
   /** Peak of the summed RSS of the tree; null where /proc is unavailable. */
   peakRssBytes: number | null;
+  /** User + system CPU seconds of the tree (up to the last sample); null where /proc is unavailable. */
+  cpuSeconds: number | null;
+  /** 1-minute load average when the run ended: how busy the machine was. */
+  loadAverage: number;
   exitCode: number | null;
   stdout: string;
   stderrTail: string;
@@ -26,7 +32,10 @@ export interface RunSample {
 export interface Summary {
   medianSeconds: number;
   medianPeakRssMiB: number | null;
+  medianCpuSeconds: number | null;
   seconds: number[];
+  cpuSeconds: Array<number | null>;
+  loadAverages: number[];
   peakRssMiB: Array<number | null>;
   exitCodes: Array<number | null>;
 }
@@ -34,6 +43,8 @@ export interface Summary {
 const SAMPLE_INTERVAL_MS = 20;
 const STDERR_TAIL_BYTES = 4096;
 const HAS_PROC = existsSync("/proc/self/status");
+/** Kernel clock ticks per second for /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
 
 export function runMeasured(command: Command): Promise<RunSample> {
   return new Promise((resolve, reject) => {
@@ -44,7 +55,7 @@ export function runMeasured(command: Command): Promise<RunSample> {
       env: command.env ?? process.env,
       stdio: ["ignore", command.captureStdout ? "pipe" : "ignore", "pipe"],
     });
-    const tracker = new TreeMemoryTracker(child.pid!);
+    const tracker = new TreeTracker(child.pid!);
     const timer = setInterval(() => tracker.sample(), SAMPLE_INTERVAL_MS);
     tracker.sample();
     let stdout = "";
@@ -60,7 +71,10 @@ export function runMeasured(command: Command): Promise<RunSample> {
       clearInterval(timer);
       // 'close' waits for the stdio pipes so the captured output is complete.
       child.on("close", () =>
-        resolve({ seconds, peakRssBytes: tracker.peakBytes(), exitCode: code ?? (signal ? 128 : null), stdout, stderrTail: stderr }),
+        resolve({
+          seconds, peakRssBytes: tracker.peakBytes(), cpuSeconds: tracker.cpuSeconds(), loadAverage: os.loadavg()[0],
+          exitCode: code ?? (signal ? 128 : null), stdout, stderrTail: stderr,
+        }),
       );
     });
   });
@@ -70,49 +84,75 @@ export function runMeasured(command: Command): Promise<RunSample> {
  * Tracks the largest summed RSS of a process tree seen in any sample. Each process's own high-water
  * mark (VmHWM) is also kept, so the peak of a single process between samples is not missed.
  */
-class TreeMemoryTracker {
+class TreeTracker {
   private maxSumBytes = 0;
   private maxSingleHwmBytes = 0;
+  private maxCpuTicks = 0;
 
   constructor(private readonly rootPid: number) {}
 
   sample(): void {
     if (!HAS_PROC) return;
+    const stats = readAllStats();
     let sum = 0;
-    for (const pid of descendantsAndSelf(this.rootPid)) {
+    // Exited children that were waited for are counted in their parent's cutime/cstime.
+    let ticks = 0;
+    for (const pid of descendantsAndSelf(this.rootPid, stats)) {
+      const stat = stats.get(pid)!;
+      ticks += stat.ownTicks + stat.childTicks;
       const memory = readMemory(pid);
       if (!memory) continue;
       sum += memory.rssBytes;
       this.maxSingleHwmBytes = Math.max(this.maxSingleHwmBytes, memory.hwmBytes);
     }
     this.maxSumBytes = Math.max(this.maxSumBytes, sum);
+    this.maxCpuTicks = Math.max(this.maxCpuTicks, ticks);
   }
 
   peakBytes(): number | null {
     return HAS_PROC ? Math.max(this.maxSumBytes, this.maxSingleHwmBytes) : null;
   }
+
+  cpuSeconds(): number | null {
+    return HAS_PROC ? this.maxCpuTicks / CLOCK_TICKS : null;
+  }
 }
 
-function descendantsAndSelf(rootPid: number): number[] {
-  const childrenOf = new Map<number, number[]>();
+interface ProcStat {
+  ppid: number;
+  ownTicks: number;
+  childTicks: number;
+}
+
+function readAllStats(): Map<number, ProcStat> {
+  const stats = new Map<number, ProcStat>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    const ppid = readParentPid(Number(entry));
-    if (ppid === undefined) continue;
-    const siblings = childrenOf.get(ppid);
-    if (siblings) siblings.push(Number(entry));
-    else childrenOf.set(ppid, [Number(entry)]);
+    const stat = readStat(Number(entry));
+    if (stat) stats.set(Number(entry), stat);
   }
-  const tree = [rootPid];
+  return stats;
+}
+
+function descendantsAndSelf(rootPid: number, stats: Map<number, ProcStat>): number[] {
+  const childrenOf = new Map<number, number[]>();
+  for (const [pid, { ppid }] of stats) {
+    const siblings = childrenOf.get(ppid);
+    if (siblings) siblings.push(pid);
+    else childrenOf.set(ppid, [pid]);
+  }
+  const tree = stats.has(rootPid) ? [rootPid] : [];
   for (let i = 0; i < tree.length; i++) tree.push(...(childrenOf.get(tree[i]) ?? []));
   return tree;
 }
 
-function readParentPid(pid: number): number | undefined {
+function readStat(pid: number): ProcStat | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
-    // The command name (field 2) may contain spaces and parentheses: parse after the last ')'.
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    // The command name (field 2) may contain spaces and parentheses: fields count from after the
+    // last ')'. There, index 1 is ppid (field 4) and 11..14 are utime, stime, cutime, cstime.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { ppid: Number(fields[1]), ownTicks: Number(fields[11]) + Number(fields[12]), childTicks: Number(fields[13]) + Number(fields[14]) };
   } catch {
     return undefined; // the process exited meanwhile
   }
@@ -136,13 +176,21 @@ export function median(values: readonly number[]): number {
 
 const toMiB = (bytes: number | null) => (bytes === null ? null : bytes / 1024 / 1024);
 
+const medianOfKnown = (values: ReadonlyArray<number | null>) => {
+  const known = values.filter((value): value is number => value !== null);
+  return known.length > 0 ? median(known) : null;
+};
+
 export function summarize(samples: readonly RunSample[]): Summary {
   const rss = samples.map((sample) => toMiB(sample.peakRssBytes));
-  const knownRss = rss.filter((value): value is number => value !== null);
+  const cpu = samples.map((sample) => sample.cpuSeconds);
   return {
     medianSeconds: median(samples.map((sample) => sample.seconds)),
-    medianPeakRssMiB: knownRss.length > 0 ? median(knownRss) : null,
+    medianPeakRssMiB: medianOfKnown(rss),
+    medianCpuSeconds: medianOfKnown(cpu),
     seconds: samples.map((sample) => sample.seconds),
+    cpuSeconds: cpu,
+    loadAverages: samples.map((sample) => sample.loadAverage),
     peakRssMiB: rss,
     exitCodes: samples.map((sample) => sample.exitCode),
   };

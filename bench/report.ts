@@ -18,7 +18,16 @@ const COLUMNS: Array<[string, (r: CorpusResult) => string]> = [
   ["CLI MiB", (r) => fixed(r.cli?.medianPeakRssMiB, 0)],
   ["jscs MiB", (r) => fixed(r.jscodeshift?.medianPeakRssMiB, 0)],
   ["CLI files/s", (r) => fixed(r.cliFilesPerSecond, 0)],
+  ["floor cpu s", (r) => fixed(r.floor?.medianCpuSeconds, 2)],
+  ["CLI cpu s", (r) => fixed(r.cli?.medianCpuSeconds, 2)],
+  ["load", (r) => fixed(medianLoad(r), 1)],
 ];
+
+/** The machine's median 1-minute load average over the corpus's runs (2 cores: above 2 is busy). */
+function medianLoad(r: CorpusResult): number | null {
+  const loads = [r.floor, r.cli, r.jscodeshift].flatMap((summary) => summary?.loadAverages ?? []).sort((a, b) => a - b);
+  return loads.length ? loads[loads.length >> 1] : null;
+}
 
 export function formatTable(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => row[i].length)));

@@ -76,7 +76,8 @@ function logRun(name: string, total: number, warmups: number) {
     const rss = sample.peakRssBytes === null ? "-" : `${Math.round(sample.peakRssBytes / 1048576)} MiB`;
     const tag = round < warmups ? "warm-up" : `run ${round - warmups + 1}/${total}`;
     const exit = sample.exitCode === 0 ? "" : ` exit ${sample.exitCode}: ${sample.stderrTail.trim().split("\n").slice(-2).join(" | ")}`;
-    log(`[${name}] ${tag} ${command.label.padEnd(12)} ${sample.seconds.toFixed(3)} s  ${rss}${exit}`);
+    const cpu = sample.cpuSeconds === null ? "" : `  cpu ${sample.cpuSeconds.toFixed(2)} s`;
+    log(`[${name}] ${tag} ${command.label.padEnd(12)} ${sample.seconds.toFixed(3)} s  ${rss}${cpu}  load ${sample.loadAverage.toFixed(1)}${exit}`);
   };
 }
 
