@@ -1,0 +1,83 @@
+import type { RuleId } from "../mapping/rules.js";
+
+export type FileStatus = "changed" | "unchanged" | "skipped" | "failed";
+
+/** A follow-up raised while transforming: a marker in the code, or a note for the reviewer. */
+export interface FollowUp {
+  rule: RuleId;
+  kind: "marker" | "note";
+  /** 1-based line in the transformed text (0 when it concerns the whole file). */
+  line: number;
+  message: string;
+  docs: string;
+}
+
+export interface TransformOptions {
+  /** Step names to run (all when undefined). */
+  transforms?: string[];
+  /** `native` rewrites SDK calls; `adapter` points `@gladiaio/sdk` imports at the runtime client. */
+  strategy: "native" | "adapter";
+  /** Per-file hints from whole-project analysis (ts-morph type pass), keyed by the analysis. */
+  hints?: Record<string, unknown>;
+}
+
+export interface TransformInput {
+  /** Path relative to the run root, POSIX separators. */
+  path: string;
+  /** Text with the BOM removed and line endings normalised to LF. */
+  text: string;
+  options: TransformOptions;
+}
+
+export interface TransformOutput {
+  text: string;
+  /** Names of the steps that changed something. */
+  steps: string[];
+  followUps: FollowUp[];
+  /** Lines holding a hard-coded Gladia key (reported by location only). */
+  secretLines?: number[];
+}
+
+/** A kind of file the codemod can migrate: JS/TS, Python, a manifest, an env file… */
+export interface LanguagePlugin {
+  name: string;
+  /** Does this plug-in own the file (by extension or base name)? */
+  matches(path: string): boolean;
+  /** Cheap string check run before parsing: false means the file cannot concern Gladia. */
+  mayConcern(text: string, path: string): boolean;
+  transform(input: TransformInput): TransformOutput;
+  /** An error message when the text does not parse, null when it does. */
+  parseError(text: string, path: string): string | null;
+  /** Prettier may format this kind of file after a change. */
+  prettier?: boolean;
+  /** Step names this plug-in knows, for `--transforms` / `--list-transforms`. */
+  steps: { name: string; description: string }[];
+}
+
+export interface MarkerRecord {
+  line: number;
+  message: string;
+  docs?: string;
+}
+
+export interface NoteRecord {
+  rule: RuleId;
+  line: number;
+  message: string;
+  docs: string;
+}
+
+export interface FileResult {
+  path: string;
+  status: FileStatus;
+  language?: string;
+  steps: string[];
+  /** Every marker left in the file after the run (including ones from earlier runs). */
+  markers: MarkerRecord[];
+  notes: NoteRecord[];
+  secretLines: number[];
+  /** Why a file was skipped or failed. */
+  reason?: string;
+  /** Unified diff of the change (dry run). */
+  diff?: string;
+}

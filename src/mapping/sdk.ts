@@ -1,0 +1,87 @@
+import type { RuleId } from "./rules.js";
+
+// Mapping §5: the JS `@gladiaio/sdk` and Python `gladiaio_sdk` surfaces and their AssemblyAI equivalents.
+
+export const JS_SDK = {
+  gladiaPackage: "@gladiaio/sdk",
+  assemblyaiPackage: "assemblyai",
+  /** Current major range written into package.json. */
+  assemblyaiRange: "^4.41.5",
+  gladiaClient: "GladiaClient",
+  assemblyaiClient: "AssemblyAI",
+  /** Constructor option renames. */
+  clientOptions: { apiKey: "apiKey", apiUrl: "baseUrl" } as Record<string, string>,
+  /** Factories that return the pre-recorded client. */
+  preRecordedFactories: ["preRecorded", "preRecordedV2"],
+  liveFactories: ["live", "liveV2"],
+} as const;
+
+export interface JsSdkMethodRule {
+  /** Service on the AssemblyAI client and its method; null → marker. */
+  service: "transcripts" | "files" | null;
+  method: string | null;
+  /** How the Gladia arguments become AssemblyAI ones. */
+  args: "audio+options" | "options" | "id" | "params" | "path" | "none";
+  /** Gladia threw on a failed job; AssemblyAI resolves with status "error": add the check. */
+  throwOnError?: boolean;
+  /** Return value shape changed: note for the reviewer. */
+  returns?: "upload-url-string" | "transcript-not-boolean";
+  rule?: RuleId;
+}
+
+export const JS_SDK_METHODS: Record<string, JsSdkMethodRule> = {
+  transcribe: { service: "transcripts", method: "transcribe", args: "audio+options", throwOnError: true },
+  transcribeUntyped: { service: "transcripts", method: "transcribe", args: "audio+options", throwOnError: true },
+  uploadFile: { service: "files", method: "upload", args: "path", returns: "upload-url-string" },
+  create: { service: "transcripts", method: "submit", args: "options" },
+  createUntyped: { service: "transcripts", method: "submit", args: "options" },
+  poll: { service: "transcripts", method: "waitUntilReady", args: "id", throwOnError: true },
+  createAndPoll: { service: "transcripts", method: "transcribe", args: "options", throwOnError: true },
+  createAndPollUntyped: { service: "transcripts", method: "transcribe", args: "options", throwOnError: true },
+  get: { service: "transcripts", method: "get", args: "id" },
+  delete: { service: "transcripts", method: "delete", args: "id", returns: "transcript-not-boolean" },
+  list: { service: "transcripts", method: "list", args: "params", rule: "list-pagination" },
+  getFile: { service: null, method: null, args: "none", rule: "sdk-get-file" },
+};
+
+/** Gladia SDK types → `assemblyai` types (type-only imports). */
+export const JS_SDK_TYPES: Record<string, string> = {
+  PreRecordedV2Response: "Transcript",
+  PreRecordedV2TranscriptionResult: "Transcript",
+  PreRecordedV2Utterance: "TranscriptUtterance",
+  PreRecordedV2Word: "TranscriptWord",
+  PreRecordedV2InitTranscriptionRequest: "TranscriptParams",
+  PreRecordedV2AudioUploadResponse: "UploadedFile",
+  PreRecordedV2ListParams: "ListTranscriptParams",
+  PreRecordedV2ListResponse: "TranscriptList",
+  GladiaClientOptions: "BaseServiceParams",
+  PreRecordedV2Client: "TranscriptService",
+};
+
+export const PY_SDK = {
+  gladiaModule: "gladiaio_sdk",
+  gladiaDistribution: "gladiaio-sdk",
+  assemblyaiDistribution: "assemblyai",
+  assemblyaiImport: "import assemblyai as aai",
+  preRecordedFactories: ["prerecorded", "pre_recorded", "pre_recorded_v2"],
+  asyncFactories: ["prerecorded_async", "pre_recorded_async", "pre_recorded_v2_async"],
+  liveFactories: ["live", "live_v2", "live_async", "live_v2_async"],
+  errorCheck: "if {t}.status == aai.TranscriptStatus.error:\n{indent}    raise RuntimeError({t}.error)",
+} as const;
+
+export interface PySdkMethodRule {
+  method: string | null;
+  throwOnError?: boolean;
+  rule?: RuleId;
+}
+
+export const PY_SDK_METHODS: Record<string, PySdkMethodRule> = {
+  transcribe: { method: "transcribe", throwOnError: true },
+  create_and_poll: { method: "transcribe", throwOnError: true },
+  upload_file: { method: "upload_file" },
+  create: { method: "submit" },
+  get: { method: "aai.Transcript.get_by_id" },
+  delete: { method: "aai.Transcript.delete_by_id" },
+  poll: { method: "aai.Transcript.get_by_id(...).wait_for_completion", throwOnError: true },
+  get_file: { method: null, rule: "sdk-get-file" },
+};

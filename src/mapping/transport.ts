@@ -1,0 +1,65 @@
+// Mapping §1: hosts, endpoints, auth header, statuses and env var names.
+
+export const GLADIA_HOST = "api.gladia.io";
+export const ASSEMBLYAI_BASE = "https://api.assemblyai.com";
+export const MARKER_PREFIX = "TODO(gladia-to-assemblyai):";
+export const IGNORE_COMMENT = "gladia-to-assemblyai-ignore";
+
+/** Matches a Gladia base URL, with or without `/v2` and a trailing slash. */
+export const GLADIA_BASE_RE = /^https?:\/\/api\.gladia\.io(\/v2)?\/?$/;
+
+export interface EndpointRule {
+  /** Path after the host, as a regex on a string that starts with "/". */
+  gladia: RegExp;
+  /** AssemblyAI path (`$id` is the job id placeholder), or null when there is no equivalent. */
+  assemblyai: string | null;
+  kind: "upload" | "create" | "job" | "list" | "file" | "v1";
+}
+
+// Order matters: the first matching rule wins.
+export const ENDPOINTS: EndpointRule[] = [
+  { gladia: /^\/v2\/upload\/?$/, assemblyai: "/v2/upload", kind: "upload" },
+  { gladia: /^\/v2\/(pre-recorded|transcription)\/[^/]+\/file\/?$/, assemblyai: null, kind: "file" },
+  { gladia: /^\/v2\/(pre-recorded|transcription)\/?$/, assemblyai: "/v2/transcript", kind: "create" },
+  { gladia: /^\/v2\/(pre-recorded|transcription)\/[^/]+\/?$/, assemblyai: "/v2/transcript/$id", kind: "job" },
+  { gladia: /^\/(audio\/text\/audio-transcription|video\/text\/video-transcription)\/?$/, assemblyai: null, kind: "v1" },
+];
+
+/** Path prefixes whose job id follows: `/v2/pre-recorded/` + id. */
+export const JOB_PATH_PREFIX_RE = /\/v2\/(pre-recorded|transcription)\/?$/;
+export const ASSEMBLYAI_JOB_PREFIX = "/v2/transcript/";
+
+export const AUTH_HEADER = { gladia: "x-gladia-key", assemblyai: "authorization" } as const;
+
+export const STATUS_MAP: Record<string, string> = {
+  done: "completed",
+  queued: "queued",
+  processing: "processing",
+  error: "error",
+};
+
+/** Job fields renamed on the top-level job object. */
+export const JOB_FIELD_MAP: Record<string, string> = {
+  error_code: "error",
+};
+
+/** Upload response fields. `audio_metadata` has no equivalent (marker). */
+export const UPLOAD_FIELD_MAP: Record<string, string> = {
+  audio_url: "upload_url",
+};
+
+/** `GLADIA_API_KEY`, `VITE_GLADIA_API_KEY`, `NEXT_PUBLIC_GLADIA_API_KEY`, … (prefix kept). */
+export const ENV_VAR_RE = /\b([A-Z][A-Z0-9_]*_)?GLADIA_API_KEY\b/g;
+
+export function renameEnvVar(name: string): string {
+  return name.replace(ENV_VAR_RE, (_m, prefix: string | undefined) => `${prefix ?? ""}ASSEMBLYAI_API_KEY`);
+}
+
+/** Other Gladia env vars (SDK base-URL override). */
+export const ENV_VAR_RENAMES: Record<string, string> = {
+  GLADIA_API_URL: "ASSEMBLYAI_BASE_URL",
+};
+
+export function matchEndpoint(path: string): EndpointRule | undefined {
+  return ENDPOINTS.find((rule) => rule.gladia.test(path));
+}

@@ -1,0 +1,73 @@
+import type { JsContext, JsStep } from "./shared/context.js";
+import { ENV_VAR_RE, ENV_VAR_RENAMES, renameEnvVar } from "../src/mapping/transport.js";
+
+// `process.env.GLADIA_API_KEY`, `import.meta.env.VITE_GLADIA_API_KEY`, `process.env["GLADIA_API_KEY"]`,
+// and destructuring `const { GLADIA_API_KEY } = process.env` get the AssemblyAI names.
+
+function newName(name: string): string | undefined {
+  const renamed = ENV_VAR_RENAMES[name] ?? renameEnvVar(name);
+  return renamed === name ? undefined : renamed;
+}
+
+function isEnvObject(node: { type: string; [k: string]: any }): boolean {
+  // process.env / import.meta.env / Deno.env-like `<x>.env`
+  return node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier" && node.property.name === "env";
+}
+
+function renameMemberReads(ctx: JsContext): boolean {
+  const { j, root } = ctx;
+  let changed = false;
+  root.find(j.MemberExpression).forEach((path) => {
+    const node = path.node as any;
+    if (!isEnvObject(node.object)) return;
+    if (!node.computed && node.property.type === "Identifier") {
+      const renamed = newName(node.property.name);
+      if (renamed) {
+        node.property = j.identifier(renamed);
+        changed = true;
+      }
+    } else if (node.computed && typeof node.property.value === "string") {
+      const renamed = newName(node.property.value);
+      if (renamed) {
+        node.property = j.stringLiteral(renamed);
+        changed = true;
+      }
+    }
+  });
+  return changed;
+}
+
+function renameDestructured(ctx: JsContext): boolean {
+  const { j, root } = ctx;
+  let changed = false;
+  root.find(j.VariableDeclarator).forEach((path) => {
+    const node = path.node as any;
+    if (node.id.type !== "ObjectPattern" || !node.init || !isEnvObject(node.init)) return;
+    for (const prop of node.id.properties) {
+      if (prop.type !== "ObjectProperty" && prop.type !== "Property") continue;
+      if (prop.key.type !== "Identifier") continue;
+      const renamed = newName(prop.key.name);
+      if (!renamed) continue;
+      const local = prop.value.type === "Identifier" ? prop.value.name : undefined;
+      // Keep the local name the rest of the file uses: `{ ASSEMBLYAI_API_KEY: GLADIA_API_KEY }`.
+      prop.key = j.identifier(renamed);
+      prop.shorthand = false;
+      if (local === undefined) continue;
+      prop.value = j.identifier(local);
+      changed = true;
+    }
+  });
+  return changed;
+}
+
+export const envVarsStep: JsStep = {
+  name: "env-vars",
+  description: "GLADIA_API_KEY (and VITE_/NEXT_PUBLIC_… variants) → ASSEMBLYAI_API_KEY in env reads",
+  run(ctx) {
+    if (!ENV_VAR_RE.test(ctx.source) && !Object.keys(ENV_VAR_RENAMES).some((k) => ctx.source.includes(k))) return false;
+    ENV_VAR_RE.lastIndex = 0;
+    const members = renameMemberReads(ctx);
+    const destructured = renameDestructured(ctx);
+    return members || destructured;
+  },
+};
