@@ -1,5 +1,6 @@
 import type { JsContext, JsStep } from "./shared/context.js";
 import { ENV_VAR_RE, ENV_VAR_RENAMES, renameEnvVar } from "../src/mapping/transport.js";
+import { describeStep } from "./step-info.js";
 
 // `process.env.GLADIA_API_KEY`, `import.meta.env.VITE_GLADIA_API_KEY`, `process.env["GLADIA_API_KEY"]`,
 // and destructuring `const { GLADIA_API_KEY } = process.env` get the AssemblyAI names.
@@ -62,7 +63,7 @@ function renameDestructured(ctx: JsContext): boolean {
 
 export const envVarsStep: JsStep = {
   name: "env-vars",
-  description: "GLADIA_API_KEY (and VITE_/NEXT_PUBLIC_… variants) → ASSEMBLYAI_API_KEY in env reads",
+  description: describeStep("env-vars"),
   run(ctx) {
     if (!ENV_VAR_RE.test(ctx.source) && !Object.keys(ENV_VAR_RENAMES).some((k) => ctx.source.includes(k))) return false;
     ENV_VAR_RE.lastIndex = 0;

@@ -81,3 +81,14 @@ export interface FileResult {
   /** Unified diff of the change (dry run). */
   diff?: string;
 }
+
+/** The cheap part of a plug-in: what the CLI needs before (or without) loading a parser. */
+export type LanguageInfo = Pick<LanguagePlugin, "name" | "matches" | "mayConcern" | "steps" | "prettier">;
+
+/**
+ * A registry entry: the cheap part, plus `load()` for the whole plug-in. The runner imports the
+ * heavy part (jscodeshift, ast-grep, …) only when a file passes `mayConcern`.
+ */
+export interface LanguageEntry extends LanguageInfo {
+  load(): Promise<LanguagePlugin>;
+}

@@ -6,3 +6,4 @@ export * from "./transport.js";
 export * from "./request.js";
 export * from "./result.js";
 export * from "./sdk.js";
+export * from "./dependencies.js";

@@ -85,3 +85,49 @@ export const PY_SDK_METHODS: Record<string, PySdkMethodRule> = {
   poll: { method: "aai.Transcript.get_by_id(...).wait_for_completion", throwOnError: true },
   get_file: { method: null, rule: "sdk-get-file" },
 };
+
+/** `GladiaClient(...)` keyword → the `aai.settings` attribute it becomes (others: marker). */
+export const PY_SDK_CLIENT_OPTIONS: Record<string, string> = {
+  api_key: "aai.settings.api_key",
+  api_url: "aai.settings.base_url",
+  http_timeout: "aai.settings.http_timeout",
+};
+
+export const PY_SDK_TARGET = {
+  transcriber: "aai.Transcriber()",
+  config: "aai.TranscriptionConfig",
+  /** How an async Gladia call runs the blocking assemblyai call without blocking the loop. */
+  toThread: "asyncio.to_thread",
+  /** `TranscriptionConfig` keywords whose value is an options object, not a dict. */
+  optionClasses: {
+    language_detection_options: "aai.LanguageDetectionOptions",
+    speaker_options: "aai.SpeakerOptions",
+  } as Record<string, string>,
+  /** Keywords `TranscriptionConfig` does not take: the call gets a marker. */
+  unsupported: ["speech_understanding"],
+} as const;
+
+/** Gladia pre-recorded option classes whose keywords are the REST body (like `dict(...)`). */
+export const PY_SDK_OPTION_CLASSES = ["PreRecordedV2TranscriptionOptions", "PreRecordedV2InitTranscriptionRequest"];
+
+/**
+ * REST params (mapRequest's output) → `aai.TranscriptionConfig` keywords: the Python SDK takes
+ * `custom_spelling` as a dict `{to: from}` (assemblyai-api.md §9), the REST list `[{from, to}]` otherwise.
+ */
+export function toPySdkConfig<V>(params: Record<string, V>): Record<string, V | Record<string, V>> {
+  const out: Record<string, V | Record<string, V>> = { ...params };
+  const spelling = params.custom_spelling;
+  if (Array.isArray(spelling) && spelling.every((e) => e && typeof e === "object" && "to" in e && "from" in e)) {
+    out.custom_spelling = Object.fromEntries(spelling.map((e: { to: string; from: V }) => [e.to, e.from]));
+  }
+  return out;
+}
+
+/** The Python dependency swap: any PEP 503 spelling of `gladiaio-sdk` → `assemblyai`. */
+export const PY_SDK_DEPENDENCY = {
+  /** `gladiaio-sdk`, `gladiaio_sdk`, `GladiaIO.SDK`… (names are case- and separator-insensitive). */
+  gladiaName: "gladiaio[-_.]sdk",
+  assemblyai: "assemblyai",
+  /** Written where the Gladia requirement had a version constraint (assemblyai 1.x, assemblyai-api.md §9). */
+  specifier: ">=1.0.0",
+} as const;

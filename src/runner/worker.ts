@@ -1,0 +1,2 @@
+// Piscina worker: each thread loads the plug-ins it needs once and processes one file per task.
+export { processFile as default } from "./process-file.js";
