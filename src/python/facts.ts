@@ -3,7 +3,8 @@ import { ITEM_FIELDS, RESULT_PATHS } from "../mapping/result.js";
 import { PY_SDK, PY_SDK_METHODS } from "../mapping/sdk.js";
 import { AUTH_HEADER } from "../mapping/transport.js";
 import type { PyNode } from "./parse.js";
-import { callArgs, dottedName, enclosingFunction, start, stringValue, unwrap } from "./nodes.js";
+import { parametersOf } from "./calls.js";
+import { callArgs, dottedName, enclosingFunction, end, start, stringValue, unwrap } from "./nodes.js";
 import { endpointOf, evalUrl, isGladiaUrl, type EndpointKind, type UrlValue } from "./url.js";
 
 // A small data-flow pass over one file: which names hold Gladia URLs, Gladia headers, HTTP
@@ -66,11 +67,32 @@ const CLIENT_CONSTRUCTORS: Record<string, HttpLib> = {
   "aiohttp.ClientSession": "aiohttp",
 };
 const HTTP_MODULES: Record<string, HttpLib> = { requests: "requests", httpx: "httpx" };
+/** Calls whose value is what the coroutine passed as their first argument returns. */
+const COROUTINE_RUNNERS = { functions: new Set(["asyncio.run", "asyncio.wait_for", "asyncio.shield"]), methods: new Set(["run_until_complete"]) };
 
 interface Binding {
   at: number;
-  fact: Fact | undefined;
+  /** Computed on first read: a binding may use names bound anywhere in the file (a function defined further down). */
+  readonly fact: Fact | undefined;
   node: PyNode;
+}
+
+/** A binding whose fact is computed once, on demand; a cycle (`x = f(x)`) reads as no fact. */
+function lazyBinding(at: number, node: PyNode, compute: () => Fact | undefined): Binding {
+  let state: "new" | "busy" | "done" = "new";
+  let value: Fact | undefined;
+  return {
+    at,
+    node,
+    get fact() {
+      if (state === "new") {
+        state = "busy";
+        value = compute();
+        state = "done";
+      }
+      return value;
+    },
+  };
 }
 
 export class Facts {
@@ -80,6 +102,7 @@ export class Facts {
   readonly functions = new Map<string, PyNode>();
   readonly httpCalls = new Map<number, HttpCall>();
   private bindings = new Map<string, Binding[]>();
+  private ordered: Binding[] = [];
   private memo = new Map<number, Fact | undefined>();
   /** Nodes currently being evaluated (guards against `x = x + …` cycles). */
   private busy = new Set<number>();
@@ -95,12 +118,9 @@ export class Facts {
       if (name && !enclosingFunction(def)) this.functions.set(name, def);
     }
     this.findWrappers();
-    // Two passes: a function may use a module name bound further down the file.
     this.bindAll();
-    this.memo.clear();
-    this.httpCalls.clear();
-    this.bindings.clear();
-    this.bindAll();
+    // In source order, as the program runs; a read of a binding further down computes that one first.
+    for (const binding of this.ordered) void binding.fact;
     for (const call of root.findAll({ rule: { kind: "call" } })) this.factOf(call);
   }
 
@@ -147,10 +167,10 @@ export class Facts {
     return `${fn ? fn.id : "module"}:${name}`;
   }
 
-  bind(name: string, node: PyNode, fact: Fact | undefined): void {
+  bind(name: string, node: PyNode, binding: Binding): void {
     const key = this.scopeKey(node, name);
     const list = this.bindings.get(key) ?? [];
-    list.push({ at: start(node), fact, node });
+    list.push(binding);
     this.bindings.set(key, list);
   }
 
@@ -172,6 +192,7 @@ export class Facts {
     return (local ?? this.bindings.get(`module:${name}`) ?? []).map((b) => b.node);
   }
 
+  /** Records every binding site; each fact is computed on first read (a use above the definition included). */
   private bindAll(): void {
     const kinds = ["assignment", "named_expression", "as_pattern", "for_statement", "for_in_clause"].map((kind) => ({ kind }));
     for (const node of this.root.findAll({ rule: { any: kinds } })) {
@@ -179,31 +200,35 @@ export class Facts {
       if (kind === "assignment" || kind === "named_expression") {
         const left = node.field(kind === "assignment" ? "left" : "name");
         const right = node.field(kind === "assignment" ? "right" : "value");
-        if (left && right) this.bindTarget(left, right, node);
+        if (left && right) this.bindTarget(left, node, end(node), () => this.valueFact(right));
       } else if (kind === "as_pattern" && node.parent()?.kind() === "with_item") {
         const value = node.namedChildren()[0];
         const alias = node.field("alias");
         const target = alias?.namedChildren()[0] ?? alias;
-        if (value && target) this.bindTarget(target, value, node);
+        if (value && target) this.bindTarget(target, node, end(node), () => this.valueFact(value));
       } else if (kind === "for_statement" || kind === "for_in_clause") {
         const left = node.field("left");
         const right = node.field("right");
         if (left && right) {
-          const fact = this.factOf(right);
-          this.bindTarget(left, undefined, node, fact?.kind === "json" ? this.advance(fact, 0) : undefined);
+          this.bindTarget(left, node, end(right), () => {
+            const fact = this.factOf(right);
+            return fact?.kind === "json" ? this.advance(fact, 0) : undefined;
+          });
         }
       }
     }
   }
 
-  private bindTarget(left: PyNode, right: PyNode | undefined, at: PyNode, given?: Fact): void {
+  /** `visibleFrom`: where reads start to see the new value (after `x = x + …` is read whole). */
+  private bindTarget(left: PyNode, at: PyNode, visibleFrom: number, compute: () => Fact | undefined): void {
     const name = dottedName(left);
     if (!name) return;
-    const fact = given ?? (right ? this.valueFact(right) : undefined);
-    this.bind(name, at, fact);
+    const binding = lazyBinding(visibleFrom, at, compute);
+    this.bind(name, at, binding);
+    this.ordered.push(binding);
     // A class attribute (`class Settings: URL = …`) is read as `Settings.URL`.
     const owner = this.innermost(at, ["class_definition", "function_definition", "lambda"]);
-    if (owner?.kind === "class_definition" && !name.includes(".")) this.bind(`${owner.name}.${name}`, at, fact);
+    if (owner?.kind === "class_definition" && !name.includes(".")) this.bind(`${owner.name}.${name}`, at, binding);
   }
 
   /** The fact for a bound value: anything factOf knows, or a constant string. */
@@ -304,6 +329,11 @@ export class Facts {
       return { kind: "client", lib: CLIENT_CONSTRUCTORS[name], ...(base ? { base: this.evalUrl(base) } : {}) };
     }
     if (name === `${PY_SDK.gladiaModule}.GladiaClient`) return { kind: "sdk", what: "client", node: call };
+    const runsCoroutine = (name && COROUTINE_RUNNERS.functions.has(name)) || (fn.kind() === "attribute" && COROUTINE_RUNNERS.methods.has(fn.field("attribute")!.text()));
+    if (runsCoroutine) {
+      const coroutine = callArgs(call).positional[0];
+      return coroutine ? this.factOf(coroutine) : undefined;
+    }
     if (fn.kind() === "attribute") {
       const attr = fn.field("attribute")!.text();
       const object = fn.field("object")!;
@@ -419,7 +449,8 @@ export class Facts {
   private findWrappers(): void {
     for (const def of this.root.findAll({ rule: { kind: "function_definition" } })) {
       const name = def.field("name")?.text();
-      const params = (def.field("parameters")?.namedChildren() ?? []).map((p) => (p.kind() === "identifier" ? p.text() : p.field("name")?.text() ?? p.namedChildren()[0]?.text() ?? ""));
+      const parameters = parametersOf(def);
+      const params = parameters.map((p) => p.name);
       if (!name) continue;
       const inner = def.findAll({ rule: { kind: "call" } }).filter((call) => {
         const fn = call.field("function");
@@ -435,7 +466,8 @@ export class Facts {
       const { positional, keywords } = callArgs(inner[0]);
       const urlName = ((fn.field("attribute")!.text() === "request" ? positional[1] : positional[0]) ?? keywords.get("url"))!.text();
       const returnsJson = def.findAll({ rule: { kind: "return_statement" } }).some((r) => /\.json\(\)\s*$/.test(r.text()));
-      this.wrappers.set(name, { name, def, urlParam: { index: params.indexOf(urlName), name: urlName }, returnsJson, inner });
+      const index = parameters.find((p) => p.name === urlName)!.index;
+      this.wrappers.set(name, { name, def, urlParam: { index, name: urlName }, returnsJson, inner });
     }
   }
 

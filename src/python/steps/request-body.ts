@@ -4,13 +4,15 @@ import type { PyContext } from "../context.js";
 import type { HttpCall } from "../facts.js";
 import type { PyNode } from "../parse.js";
 import { evalBody, evalValue, printValue, type BodyPair, type EvaluatedBody, type PyOpaque } from "../body.js";
-import { callArgs, dottedName, enclosingStatement, end, indentAt, quoteOf, start, stringValue, unwrap } from "../nodes.js";
+import { callArgs, dottedName, enclosingFunction, enclosingStatement, end, indentAt, quoteOf, start, stringValue, unwrap } from "../nodes.js";
+import { argumentFor, callSitesOf, isModuleFunction, parametersOf, type Parameter } from "../calls.js";
 import { removeStatement } from "./upload.js";
 import type { PyStep } from "./step.js";
 import { describePyStep } from "../../languages/python-info.js";
 
 // Mapping §2: the body of every Gladia create call (`json=`, `data=json.dumps(…)`, a helper's
-// `data=`) goes through `mapRequest`, and is printed back as a Python dict in the file's style,
+// `data=`; a dict literal itself, a name's assignments, or what the callers of a local function pass
+// for the parameter it posts) goes through `mapRequest`, and is printed back as a Python dict in the file's style,
 // keeping each pair's comments and the source text of untouched values.
 
 interface BodySite {
@@ -90,19 +92,55 @@ function collectMutations(ctx: PyContext, name: string, assignment: PyNode, eval
 
 function bodySites(ctx: PyContext, http: HttpCall): BodySite[] | "unresolved" | undefined {
   const argument = bodyArgument(http);
-  if (!argument) return undefined;
-  const inner = unwrap(argument);
+  return argument ? sitesOf(ctx, argument, new Set()) : undefined;
+}
+
+/** The dict literals a body expression can hold: itself, the assignments of its name, what every caller passes for it. */
+function sitesOf(ctx: PyContext, node: PyNode, seen: Set<number>): BodySite[] | "unresolved" {
+  const inner = unwrap(node);
   const direct = evalBody(inner);
   if (direct) return [{ dict: inner, evaluated: direct, mutations: [] }];
   if (inner.kind() !== "identifier") return "unresolved";
+  const parameter = parameterRead(inner);
+  const bindings = ctx.facts.bindingsOf(inner.text(), inner);
   const sites: BodySite[] = [];
-  for (const binding of ctx.facts.bindingsOf(inner.text(), inner)) {
+  for (const binding of parameter ? bindings.filter((b) => enclosingFunction(b)?.id() === parameter.def.id()) : bindings) {
     const right = binding.kind() === "assignment" ? binding.field("right") : undefined;
     const evaluated = right ? evalBody(right) : undefined;
     if (!right || !evaluated) return "unresolved";
     sites.push({ dict: unwrap(right), evaluated, mutations: collectMutations(ctx, inner.text(), binding, evaluated) });
   }
+  if (parameter) {
+    const passed = sitesFromCallers(ctx, parameter, seen);
+    if (passed === "unresolved") return passed;
+    sites.push(...passed);
+  }
   return sites.length ? sites : "unresolved";
+}
+
+/** `name` read inside a module-level function that takes it as a parameter. */
+function parameterRead(name: PyNode): { def: PyNode; parameter: Parameter } | undefined {
+  const def = enclosingFunction(name);
+  const parameter = def && isModuleFunction(def) ? parametersOf(def).find((p) => p.name === name.text()) : undefined;
+  return def && parameter ? { def, parameter } : undefined;
+}
+
+/** What every call in the file passes for the parameter; unresolved when a caller may be unseen (or passes something else). */
+function sitesFromCallers(ctx: PyContext, { def, parameter }: { def: PyNode; parameter: Parameter }, seen: Set<number>): BodySite[] | "unresolved" {
+  const calls = callSitesOf(ctx.root, def);
+  if (!calls?.length || seen.has(def.id())) return "unresolved";
+  const inside = new Set(seen).add(def.id());
+  // The function changing the dict it gets (`body["k"] = v`) leaves the body only partly known.
+  const mutated = def.findAll({ rule: { kind: "expression_statement" } }).some((s) => mutationOf(s, parameter.name) !== undefined);
+  const sites: BodySite[] = [];
+  for (const call of calls) {
+    const argument = argumentFor(call, parameter);
+    const found = argument ? sitesOf(ctx, argument, inside) : "unresolved";
+    if (found === "unresolved") return found;
+    for (const site of found) site.evaluated.partial ||= mutated;
+    sites.push(...found);
+  }
+  return sites;
 }
 
 function sameValue(a: RequestValue | undefined, b: RequestValue | undefined): boolean {
