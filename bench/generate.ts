@@ -6,13 +6,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { hashPool, loadGladiaPool, varyProgram, type GladiaProgram } from "./gladia-pool.js";
+import { hashPool, loadGladiaPool, pickProgram, varyProgram, type GladiaPool } from "./gladia-pool.js";
 import { addPlainFiles, rootFiles, type FileMap } from "./layout.js";
 import { createRng, hashSeed, type Rng } from "./prng.js";
 import { jsSource } from "./templates-js.js";
 
 /** Bump whenever the output of the generator changes: it keys the on-disk cache. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export type CorpusName = "a" | "b" | "c" | "d";
 
@@ -41,7 +41,7 @@ export interface GeneratedCorpus {
 const GLADIA_DIRS = ["speech", "transcription", "media", "integrations", "voice"];
 
 /** Pure: the same spec and pool always give the same files. */
-export function generateCorpus(spec: CorpusSpec, pool: readonly GladiaProgram[]): GeneratedCorpus {
+export function generateCorpus(spec: CorpusSpec, pool: GladiaPool): GeneratedCorpus {
   const rng = createRng(hashSeed(`corpus:${spec.seed}`));
   const tracked = spec.plainFiles > 0 ? rootFiles(rng) : new Map<string, string>();
   const roots = spec.plainFiles > 0 ? addPlainFiles(rng, tracked, spec.plainFiles - tracked.size) : [];
@@ -50,14 +50,14 @@ export function generateCorpus(spec: CorpusSpec, pool: readonly GladiaProgram[])
   return { tracked, ignored: nodeModules(createRng(hashSeed(`ignored:${spec.seed}`))), gladiaPaths };
 }
 
-function addGladiaFiles(rng: Rng, files: FileMap, roots: string[], pool: readonly GladiaProgram[], count: number): string[] {
+function addGladiaFiles(rng: Rng, files: FileMap, roots: string[], pool: GladiaPool, count: number): string[] {
   if (count === 0) return [];
-  if (pool.length === 0) throw new Error("no Gladia programs: fixtures/**/*.input.* and bench/gladia-samples/ are empty");
+  if (pool.js.length + pool.python.length === 0) throw new Error("no Gladia programs: fixtures/**/*.input.* and bench/gladia-samples/ are empty");
   const packageRoots = roots.length > 0 ? roots : Array.from({ length: 12 }, (_, i) => `packages/media-${i + 1}`);
   const paths: string[] = [];
   for (let copy = 0; copy < count; copy++) {
     // Cycle through the pool so every client and SDK shape appears.
-    const program = pool[copy % pool.length];
+    const program = pickProgram(pool, copy);
     const file = `${rng.pick(packageRoots)}/src/${rng.pick(GLADIA_DIRS)}/${program.name}-${copy + 1}.${program.ext}`;
     files.set(file, varyProgram(rng, program, copy + 1));
     paths.push(file);
@@ -94,7 +94,7 @@ export function defaultCacheDir(): string {
 /** Returns the corpus directory, generating and committing it unless a complete copy is cached. */
 export function ensureCorpus(name: CorpusName, options: EnsureOptions): CorpusOnDisk {
   const spec = CORPORA[name];
-  const pool = spec.gladiaFiles > 0 ? loadGladiaPool(options.root) : [];
+  const pool = spec.gladiaFiles > 0 ? loadGladiaPool(options.root) : { js: [], python: [] };
   const key = `${name}-v${GENERATOR_VERSION}-${spec.gladiaFiles > 0 ? hashPool(pool) : "plain"}`;
   const dir = path.join(options.cacheDir ?? defaultCacheDir(), key);
   const doneMarker = `${dir}.done.json`;

@@ -1,5 +1,7 @@
 // The Gladia programs dropped into corpora (b) and (c): the repo's fixture inputs, topped up with
-// the built-in samples in bench/gladia-samples/ while the fixtures are still few.
+// the built-in samples in bench/gladia-samples/ while the fixtures of a language are still few.
+// JS/TS and Python programs are kept apart so the corpora's language mix stays fixed (three JS/TS
+// files for one Python file) however many fixtures each language has.
 
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -18,21 +20,48 @@ export interface GladiaProgram {
   origin: "fixture" | "sample";
 }
 
-/** Below this many fixture inputs, the built-in samples are added so every client shape appears. */
+export interface GladiaPool {
+  js: GladiaProgram[];
+  python: GladiaProgram[];
+}
+
+/** Below this many fixture inputs in a language, its built-in samples are added so every client shape appears. */
 const MIN_FIXTURES = 10;
+/** Every PYTHON_EVERY-th Gladia file is a Python program. */
+const PYTHON_EVERY = 4;
 
 const FLAVOR_BY_EXT: Record<string, JsFlavor> = { ts: "ts", tsx: "tsx", js: "js", mjs: "mjs", cjs: "cjs", jsx: "js" };
 const LINE_COMMENT_BY_EXT: Record<string, string> = { ts: "//", tsx: "//", js: "//", mjs: "//", cjs: "//", jsx: "//", py: "#" };
 
-export function loadGladiaPool(root: string): GladiaProgram[] {
+const isPython = (program: GladiaProgram) => program.ext === "py";
+
+export function loadGladiaPool(root: string): GladiaPool {
   const fixtures = readFixtureInputs(path.join(root, "fixtures"));
-  if (fixtures.length >= MIN_FIXTURES) return fixtures;
-  return [...fixtures, ...readSamples(path.join(root, "bench", "gladia-samples"))];
+  const samples = readSamples(path.join(root, "bench", "gladia-samples"));
+  const group = (inGroup: (program: GladiaProgram) => boolean) => {
+    const own = fixtures.filter(inGroup);
+    return own.length >= MIN_FIXTURES ? own : [...own, ...samples.filter(inGroup)];
+  };
+  return { js: group((program) => !isPython(program)), python: group(isPython) };
 }
 
-export function hashPool(pool: readonly GladiaProgram[]): string {
+export function poolPrograms(pool: GladiaPool): GladiaProgram[] {
+  return [...pool.js, ...pool.python];
+}
+
+/** The program for the `copy`-th Gladia file: cycles through each language's programs. */
+export function pickProgram(pool: GladiaPool, copy: number): GladiaProgram {
+  if (pool.python.length === 0) return pool.js[copy % pool.js.length];
+  if (pool.js.length === 0) return pool.python[copy % pool.python.length];
+  const round = Math.floor(copy / PYTHON_EVERY);
+  const slot = copy % PYTHON_EVERY;
+  if (slot === PYTHON_EVERY - 1) return pool.python[round % pool.python.length];
+  return pool.js[(round * (PYTHON_EVERY - 1) + slot) % pool.js.length];
+}
+
+export function hashPool(pool: GladiaPool): string {
   const hash = createHash("sha256");
-  for (const program of pool) hash.update(`${program.name}.${program.ext}\0${program.content}\0`);
+  for (const program of poolPrograms(pool)) hash.update(`${program.name}.${program.ext}\0${program.content}\0`);
   return hash.digest("hex").slice(0, 10);
 }
 

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { commitAll, generateCorpus, writeFiles, type CorpusSpec } from "../bench/generate.js";
-import { loadGladiaPool } from "../bench/gladia-pool.js";
+import { loadGladiaPool, poolPrograms } from "../bench/gladia-pool.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const pool = loadGladiaPool(root);
@@ -55,15 +55,19 @@ describe("bench corpus generator", () => {
     for (const [file, content] of plain.tracked) expect(mixed.tracked.get(file)).toBe(content);
   });
 
-  it("uses every program of the pool and varies the copies", () => {
-    const corpus = generateCorpus({ seed: "all-gladia", plainFiles: 0, gladiaFiles: pool.length * 2 }, pool);
+  it("uses every program of the pool, one Python file in four, and varies the copies", () => {
+    const programs = poolPrograms(pool);
+    const count = 4 * Math.max(pool.js.length, 3 * pool.python.length);
+    const corpus = generateCorpus({ seed: "all-gladia", plainFiles: 0, gladiaFiles: count }, pool);
     const contents = corpus.gladiaPaths.map((file) => corpus.tracked.get(file)!);
     expect(new Set(contents).size).toBe(contents.length);
-    for (const program of pool) expect(corpus.gladiaPaths.some((file) => file.includes(`/${program.name}-`))).toBe(true);
+    for (const program of programs) expect(corpus.gladiaPaths.some((file) => file.includes(`/${program.name}-`))).toBe(true);
+    expect(corpus.gladiaPaths.filter((file) => file.endsWith(".py"))).toHaveLength(count / 4);
   });
 
-  it("generates JS/TS that jscodeshift's tsx parser accepts", () => {
-    const corpus = generateCorpus(tiny, pool);
+  it("generates plain JS/TS that jscodeshift's tsx parser accepts", () => {
+    // Gladia programs come from fixtures written by others: only the generator's own files here.
+    const corpus = generateCorpus(plainOnly, pool);
     const failures: string[] = [];
     for (const [file, content] of corpus.tracked) {
       if (!/\.(ts|tsx|js|mjs|cjs)$/.test(file)) continue;
