@@ -1,5 +1,6 @@
 // Text output of the benchmark: the figures table, the derived ratios and the target checks.
 
+import type { PairedFigures } from "./paired.js";
 import type { ProfileSummary } from "./profile.js";
 import { difference, ratio, type CorpusResult, type Results, type TargetResult } from "./targets.js";
 
@@ -35,13 +36,13 @@ export function formatTable(headers: string[], rows: string[][]): string {
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-export function formatResults(results: Results): string {
+export function formatResults(results: Results, paired?: PairedFigures): string {
   const rows = Object.values(results).filter((r): r is CorpusResult => !!r);
   const lines = [formatTable(COLUMNS.map(([header]) => header), rows.map((r) => COLUMNS.map(([, cell]) => cell(r))))];
   const cli = (name: string) => results[name]?.cli?.medianSeconds;
   const derived: Array<[string, string]> = [
-    ["(b) - (a) CLI time", `${fixed(difference(cli("b"), cli("a")), 3)} s`],
-    ["(d) / (a) CLI time", fixed(ratio(cli("d"), cli("a")), 2)],
+    ["(b) - (a) CLI time", `${fixed(difference(cli("b"), cli("a")), 3)} s (medians); ${fixed(paired?.bMinusASeconds, 3)} s (paired rounds)`],
+    ["(d) / (a) CLI time", `${fixed(ratio(cli("d"), cli("a")), 2)} (medians); ${fixed(paired?.dOverA, 2)} (paired rounds)`],
     ["(d) / (a) floor time", fixed(ratio(results.d?.floor?.medianSeconds, results.a?.floor?.medianSeconds), 2)],
     ["(b) type pass adds", results.b?.typePass ? `${fixed(results.b.typePass.addedSeconds, 3)} s (${results.b.typePass.flag})` : "-"],
   ];

@@ -10,8 +10,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { TOOLS, buildCommand, cliArgv, detectCli, findProjectRoot, type CliStatus, type Tool } from "./commands.js";
 import { CORPORA, GENERATOR_VERSION, defaultCacheDir, ensureCorpus, type CorpusName } from "./generate.js";
-import { runRounds, summarize, type Command, type RunSample } from "./measure.js";
+import { median, runRounds, summarize, type Command, type RunSample } from "./measure.js";
 import { traceCliModules } from "./module-trace.js";
+import { measurePaired } from "./paired.js";
 import { profileCli, type ProfileSummary } from "./profile.js";
 import { formatProfile, formatResults, formatTargets } from "./report.js";
 import { evaluateTargets, ratio, type CorpusResult, type Results } from "./targets.js";
@@ -112,7 +113,9 @@ async function measureSubject(subject: Subject, root: string, options: Options, 
   };
   const withoutTypes = summary("cli-no-types");
   if (typePassFlag && withoutTypes && cliSummary) {
-    result.typePass = { flag: typePassFlag, withoutTypePass: withoutTypes, addedSeconds: cliSummary.medianSeconds - withoutTypes.medianSeconds };
+    // Both commands ran in the same rounds: the median of the per-round differences.
+    const added = median(cliSummary.seconds.map((seconds, i) => seconds - withoutTypes.seconds[i]));
+    result.typePass = { flag: typePassFlag, withoutTypePass: withoutTypes, addedSeconds: added };
   }
   if (cli.available && options.tools.includes("cli")) result.modules = await traceCliModules(root, subject.dir);
   return result;
@@ -141,7 +144,10 @@ async function main(): Promise<void> {
       profiles[subject.name] = await profileCli(root, subject.dir, path.join(os.tmpdir(), "gladia-to-assemblyai-bench-profiles", subject.name));
     }
   }
-  const checks = evaluateTargets(results, cli.available ? undefined : cli.reason);
+  const paired = cli.available && options.tools.includes("cli")
+    ? await measurePaired(root, Object.fromEntries(subjects.map((s) => [s.name, s.dir])), { runs: options.runs, warmups: options.warmups, onRun: logRun("paired", options.runs, options.warmups) })
+    : undefined;
+  const checks = evaluateTargets({ corpora: results, paired }, cli.available ? undefined : cli.reason);
   const report = {
     generatorVersion: GENERATOR_VERSION,
     date: new Date().toISOString(),
@@ -150,10 +156,11 @@ async function main(): Promise<void> {
     warmups: options.warmups,
     cli: { available: cli.available, reason: cli.reason ?? null, typePassOffFlag: cli.typePassOffFlag ?? null, command: cliArgv(root, "<repo>").slice(1).join(" ") },
     corpora: results,
+    paired: paired ?? null,
     targets: checks,
     profiles,
   };
-  const lines = [formatResults(results), "", formatTargets(checks)];
+  const lines = [formatResults(results, paired), "", formatTargets(checks)];
   for (const [name, profile] of Object.entries(profiles)) lines.push("", formatProfile(name, profile));
   process.stdout.write(`${lines.join("\n")}\n`);
   writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(report, null, 2) + "\n");
