@@ -5,10 +5,9 @@ import { listFixtureCases, readFixture } from "./helpers/fixtures.js";
 
 // Every fixture pair: input → expected output, the output parses, and a second run changes nothing.
 // A fixture with no `.output` file is a negative case: the file must come out byte-identical.
+// Options are `{strategy: "native"}` unless the concern folder has an `options.json`.
 
-const OPTIONS = { strategy: "native" } as const;
-
-describe.each(listFixtureCases())("fixture $name", ({ name, inputPath, outputPath }) => {
+describe.each(listFixtureCases())("fixture $name", ({ name, inputPath, outputPath, options }) => {
   const language = languageFor(name);
   const input = readFixture(inputPath);
   const expected = outputPath ? readFixture(outputPath) : input;
@@ -18,7 +17,7 @@ describe.each(listFixtureCases())("fixture $name", ({ name, inputPath, outputPat
   });
 
   it("migrates to the expected output", () => {
-    const { result, newText } = processText(name, input, language!, OPTIONS);
+    const { result, newText } = processText(name, input, language!, options);
     expect(result.status, result.reason).not.toBe("failed");
     expect(newText ?? input).toBe(expected);
     if (!outputPath) expect(result.status).toBe("unchanged");
@@ -29,7 +28,7 @@ describe.each(listFixtureCases())("fixture $name", ({ name, inputPath, outputPat
   });
 
   it("is idempotent: a second run changes nothing", () => {
-    const { result, newText } = processText(name, expected, language!, OPTIONS);
+    const { result, newText } = processText(name, expected, language!, options);
     expect(result.status, result.reason).toBe("unchanged");
     expect(newText).toBeUndefined();
   });

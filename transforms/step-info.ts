@@ -8,6 +8,17 @@ export interface StepInfo {
 
 export const JS_STEP_INFO: StepInfo[] = [
   { name: "env-vars", description: "GLADIA_API_KEY (and VITE_/NEXT_PUBLIC_… variants) → ASSEMBLYAI_API_KEY in env reads" },
+  { name: "sdk-adapter", description: "--strategy adapter: point @gladiaio/sdk imports at gladia-to-assemblyai/runtime (a Gladia-compatible client on AssemblyAI)" },
+  { name: "sdk", description: "@gladiaio/sdk → assemblyai: client, pre-recorded calls, options, error checks, types, imports" },
+  { name: "types", description: "TypeScript: reads of values typed as Gladia results (across files) and Gladia type declarations → assemblyai" },
+  { name: "http-detect", description: "Find Gladia HTTP calls (fetch/axios/ky/got) and the bindings that hold their responses" },
+  { name: "http-results", description: "Gladia job reads (result.transcription.*, status \"done\", error_code) → AssemblyAI transcript fields" },
+  { name: "http-request", description: "Gladia request options (all three generations) → AssemblyAI transcript params" },
+  { name: "http-upload", description: "Gladia multipart upload → raw-bytes upload; upload response audio_url → upload_url" },
+  { name: "http-polling", description: "Gladia result_url → the AssemblyAI transcript URL built from the id" },
+  { name: "http-callbacks", description: "Gladia callback handlers: id → transcript_id, event → status, payload reads → marker with the fetch" },
+  { name: "http-types", description: "TypeScript types of Gladia responses: upload audio_url → upload_url, job status literals, marker on job shapes" },
+  { name: "http-transport", description: "Gladia base URL, endpoints and x-gladia-key header → AssemblyAI's" },
 ];
 
 /** A step's description from the table above, so each step states it once. */

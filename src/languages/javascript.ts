@@ -4,6 +4,7 @@ import type { LanguagePlugin, TransformInput, TransformOutput } from "../core/ty
 import { createContext } from "../../transforms/shared/context.js";
 import { JS_STEPS } from "../../transforms/index.js";
 import { javascriptInfo } from "./javascript-info.js";
+import { detectQuote } from "../../transforms/shared/style.js";
 
 /** jscodeshift parser per extension: `ts` cannot take JSX (`<T>x` casts), `babylon` takes JS+JSX. */
 export function parserFor(path: string): "ts" | "tsx" | "babylon" {
@@ -16,13 +17,6 @@ export function parserFor(path: string): "ts" | "tsx" | "babylon" {
 // token and comment processing: checking that a text parses is twice as fast this way.
 const getParser = createRequire(import.meta.url)("jscodeshift/src/getParser") as (name: string) => { parse(code: string): unknown };
 
-/** The quote most string literals in the file use, for literals the codemod prints. */
-function detectQuote(text: string): "single" | "double" {
-  const single = (text.match(/'/g) ?? []).length;
-  const double = (text.match(/"/g) ?? []).length;
-  return single > double ? "single" : "double";
-}
-
 export function transformJs(input: TransformInput): TransformOutput {
   const j = jscodeshift.withParser(parserFor(input.path));
   const root = j(input.text);
@@ -30,8 +24,10 @@ export function transformJs(input: TransformInput): TransformOutput {
   const steps = JS_STEPS.filter((s) => !input.options.transforms || input.options.transforms.includes(s.name));
   const applied = steps.filter((step) => step.run(ctx)).map((s) => s.name);
   const unchanged = applied.length === 0 && ctx.markersInserted === 0;
+  if (!unchanged) ctx.beforePrint.forEach((pass) => pass());
+  const printed = unchanged ? input.text : root.toSource({ quote: detectQuote(input.text), lineTerminator: "\n" });
   return {
-    text: unchanged ? input.text : root.toSource({ quote: detectQuote(input.text), lineTerminator: "\n" }),
+    text: ctx.afterPrint.reduce((text, pass) => pass(text), printed),
     steps: applied,
     followUps: ctx.followUps,
     secretLines: ctx.secretLines,

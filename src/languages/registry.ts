@@ -1,5 +1,6 @@
 import type { LanguageEntry, LanguagePlugin } from "../core/types.js";
 import { envFile } from "./env-file.js";
+import { packageJson } from "./package-json.js";
 import { javascriptInfo } from "./javascript-info.js";
 import { pythonInfo, pythonManifestsInfo } from "./python-info.js";
 
@@ -11,6 +12,7 @@ import { pythonInfo, pythonManifestsInfo } from "./python-info.js";
 export const REGISTRY: LanguageEntry[] = [
   { ...javascriptInfo, load: async () => (await import("./javascript.js")).javascript },
   { ...envFile, load: async () => envFile },
+  { ...packageJson, load: async () => packageJson },
   // Manifests before Python: `setup.py` is a manifest first.
   { ...pythonManifestsInfo, load: async () => (await import("./python-manifests.js")).pythonManifests },
   { ...pythonInfo, load: async () => (await import("./python.js")).python },

@@ -305,7 +305,10 @@ export function mapRequest(body: RequestObject, options: MapRequestOptions = {})
     out.set("language_detection", true);
     out.follow("language-detection-default");
   }
-  if (options.readsUtterances && out.params.speaker_labels === undefined) {
+  // Gladia always returns utterances; AssemblyAI only with `speaker_labels: true`.
+  if (options.readsUtterances && isOpaque(out.params.speaker_labels)) {
+    out.follow("utterances-need-speaker-labels");
+  } else if (options.readsUtterances && out.params.speaker_labels !== true) {
     out.set("speaker_labels", true);
     out.follow("speaker-labels-added");
   }

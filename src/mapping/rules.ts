@@ -19,6 +19,9 @@ export const RULES = {
   "hardcoded-key": { kind: "note", message: "A hard-coded API key was found here: move it to the ASSEMBLYAI_API_KEY environment variable (the value is not shown).", docs: DOCS.auth },
   "delete-response": { kind: "note", message: "DELETE /v2/transcript/{id} answers 200 with the scrubbed transcript, where Gladia answered 202 with no body.", docs: DOCS.deleteTranscript },
   "result-url": { kind: "note", message: "Gladia's `result_url` does not exist: the transcript URL is https://api.assemblyai.com/v2/transcript/{id}.", docs: DOCS.getTranscript },
+  "http-helper": { kind: "marker", message: "This helper sends several kinds of Gladia requests (the path comes from its callers): its URLs and headers were migrated, but check each caller — a create body needs AssemblyAI params (language_detection: true when no language is set, speaker_labels, …), upload bodies raw bytes, and job reads the flat transcript (`text`, `utterances`, status \"completed\").", docs: DOCS.transcript },
+  "unknown-client": { kind: "marker", message: "This Gladia endpoint URL was migrated, but the code that calls it is not one the codemod follows (fetch, axios, ky, got): check its body (AssemblyAI params, raw-bytes upload) and its response reads (`upload_url`, flat transcript, status \"completed\").", docs: DOCS.transcript },
+  "result-url-unresolved": { kind: "marker", message: "Gladia's `result_url` does not exist on AssemblyAI: poll `https://api.assemblyai.com/v2/transcript/${id}` with the transcript `id` instead.", docs: DOCS.getTranscript },
   "status-values": { kind: "note", message: "Statuses are queued / processing / completed / error (Gladia's `done` is `completed`); a failed job's message is the string `error` (Gladia: integer `error_code`).", docs: DOCS.getTranscript },
 
   // Request (§2)
@@ -58,10 +61,13 @@ export const RULES = {
   "sentences-result": { kind: "marker", message: "Sentences are not in the transcript: fetch GET /v2/transcript/{id}/sentences (`client.transcripts.sentences(id)`).", docs: DOCS.sentences },
   "addon-envelope": { kind: "marker", message: "AssemblyAI results have no add-on envelope (`success`, `is_empty`, `error`): check the transcript `status`/`error` and whether the field is null.", docs: DOCS.getTranscript },
   "job-extra": { kind: "marker", message: "AssemblyAI transcripts have no `file`, `request_params` or `custom_metadata`: request options are echoed as top-level fields (e.g. `speaker_labels`), audio at `audio_url`, duration at `audio_duration`.", docs: DOCS.getTranscript },
+  "job-type": { kind: "marker", message: "This type describes a Gladia job: an AssemblyAI transcript is flat — `id`, `status` (\"queued\" | \"processing\" | \"completed\" | \"error\"), `error?: string`, `text`, `utterances` (speaker \"A\", times in ms), `words`, `language_code`, `audio_duration`, `summary`, `chapters`, `entities` — or use `Transcript` from the `assemblyai` package.", docs: DOCS.getTranscript },
   "result-unresolved": { kind: "marker", message: "This reads a Gladia result path the codemod could not map: AssemblyAI's transcript has `text`, `utterances`, `words`, `chapters`, `entities`, `summary`, `language_code`, `audio_duration` at the top level.", docs: DOCS.getTranscript },
 
   // Callbacks (§4)
   "callback-payload": { kind: "marker", message: "AssemblyAI webhooks carry only {transcript_id, status}: fetch the transcript first, e.g. `const transcript = await (await fetch(`https://api.assemblyai.com/v2/transcript/${body.transcript_id}`, { headers: { authorization: process.env.ASSEMBLYAI_API_KEY } })).json()`, then read `transcript.text`, `transcript.utterances`, ….", docs: DOCS.webhooks },
+  "callback-created": { kind: "marker", message: "AssemblyAI sends no webhook when a transcript is created: the webhook fires once, with `status` \"completed\" or \"error\".", docs: DOCS.webhooks },
+  "callback-metadata": { kind: "marker", message: "AssemblyAI webhooks carry no `custom_metadata`: add query parameters to `webhook_url` (read them from the request URL) or keep your own transcript_id → metadata map.", docs: DOCS.webhooks },
   "callback-error": { kind: "marker", message: "AssemblyAI webhooks carry no error details: on `status === \"error\"` fetch GET /v2/transcript/{transcript_id} and read `error`.", docs: DOCS.webhooks },
 
   // SDK (§5)
@@ -69,6 +75,17 @@ export const RULES = {
   "sdk-live": { kind: "marker", message: "Gladia live/streaming is out of scope for this codemod: see AssemblyAI Universal Streaming (StreamingTranscriber from \"assemblyai\").", docs: DOCS.streaming },
   "sdk-unresolved": { kind: "marker", message: "This Gladia SDK call could not be migrated automatically: see the assemblyai SDK's client.transcripts / client.files methods.", docs: DOCS.jsSdk },
   "sdk-async-future": { kind: "marker", message: "assemblyai's `transcribe_async` returns a concurrent.futures.Future, not an awaitable: use `await asyncio.to_thread(transcriber.transcribe, …)` or `.result()`.", docs: DOCS.pythonSdk },
+  "sdk-adapter": { kind: "note", message: "`@gladiaio/sdk` imports now point at `gladia-to-assemblyai/runtime`, a Gladia-compatible client running on the `assemblyai` SDK: add `gladia-to-assemblyai` to your dependencies and set ASSEMBLYAI_API_KEY. Jobs keep Gladia's shape (seconds, integer speakers); a failed job's AssemblyAI `error` message is in `post_session_metadata.error`.", docs: DOCS.jsSdk },
+  "sdk-error-check": { kind: "note", message: "Gladia's SDK threw when a job failed; AssemblyAI's `transcribe`/`waitUntilReady` resolve with `status: \"error\"`: a check that throws `new Error(transcript.error)` was added.", docs: DOCS.jsSdk },
+  "sdk-option-dropped": { kind: "note", message: "Gladia client options other than `apiKey`/`apiUrl` (region, httpHeaders, httpRetry, httpTimeout, prerecordedTimeouts, …) have no equivalent in `new AssemblyAI({ apiKey, baseUrl })` and were dropped.", docs: DOCS.jsSdk },
+  "sdk-base-url": { kind: "marker", message: "`baseUrl` points at your own server: it must now forward to https://api.assemblyai.com and send the key in the `authorization` header.", docs: DOCS.auth },
+  "sdk-client-options": { kind: "marker", message: "The client options are not an object literal: `new AssemblyAI()` takes `{ apiKey, baseUrl }` (Gladia: `{ apiKey, apiUrl, … }`).", docs: DOCS.jsSdk },
+  "sdk-upload-string": { kind: "marker", message: "`client.files.upload()` resolves to the upload URL string (Gladia's `uploadFile` returned `{ audio_url, audio_metadata }`): use the value itself as `audio`/`audio_url`.", docs: DOCS.upload },
+  "sdk-poll-options": { kind: "marker", message: "AssemblyAI polling options are `{ pollingInterval, pollingTimeout }` in ms (Gladia: `{ interval, timeout }`).", docs: DOCS.jsSdk },
+  "sdk-client-escapes": { kind: "marker", message: "This Gladia client is now the AssemblyAI client and is used outside this file's calls: calls made on it must become `client.transcripts.transcribe/submit/get/list/delete/waitUntilReady` and `client.files.upload`.", docs: DOCS.jsSdk },
+  "sdk-type-unmapped": { kind: "marker", message: "This `@gladiaio/sdk` type has no `assemblyai` equivalent: use `TranscriptParams`, `Transcript`, `TranscriptUtterance`, `TranscriptWord`, … from \"assemblyai\".", docs: DOCS.jsSdk },
+  "sdk-reexport": { kind: "marker", message: "This module re-exports `@gladiaio/sdk`: re-export the \"assemblyai\" equivalents instead (`AssemblyAI`, `Transcript`, `TranscriptUtterance`, …) and migrate the code that imports them.", docs: DOCS.jsSdk },
+  "type-fields-dropped": { kind: "marker", message: "These Gladia fields have no AssemblyAI equivalent and were removed from the type: the transcript has `text`, `utterances`, `words`, `language_code`, `audio_duration`, `status`, `error` at the top level; utterances have no `language` (use the transcript's `language_code`).", docs: DOCS.getTranscript },
   "dependency-reinstall": { kind: "note", message: "`@gladiaio/sdk`/`gladiaio-sdk` was replaced by `assemblyai` in the manifest: reinstall to update the lockfile.", docs: DOCS.jsSdk },
 } satisfies Record<string, FollowUpRule>;
 

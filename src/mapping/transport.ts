@@ -25,11 +25,26 @@ export const ENDPOINTS: EndpointRule[] = [
   { gladia: /^\/(audio\/text\/audio-transcription|video\/text\/video-transcription)\/?$/, assemblyai: null, kind: "v1" },
 ];
 
+/** Gladia origin at the start of a URL text (`http://` too). */
+export const GLADIA_ORIGIN_RE = /^https?:\/\/api\.gladia\.io(?=[/?#]|$)/;
+
+/**
+ * Path segments renamed inside a Gladia URL, piece by piece (a URL may be split over a base
+ * constant and a path literal): `/v2/pre-recorded/…` and `/v2/transcription/…` → `/v2/transcript/…`.
+ */
+export const PATH_SEGMENT_RENAMES: Record<string, string> = {
+  "pre-recorded": "transcript",
+  transcription: "transcript",
+};
+
 /** Path prefixes whose job id follows: `/v2/pre-recorded/` + id. */
 export const JOB_PATH_PREFIX_RE = /\/v2\/(pre-recorded|transcription)\/?$/;
 export const ASSEMBLYAI_JOB_PREFIX = "/v2/transcript/";
 
 export const AUTH_HEADER = { gladia: "x-gladia-key", assemblyai: "authorization" } as const;
+
+/** HTTP status of a successful DELETE. */
+export const DELETE_STATUS = { gladia: 202, assemblyai: 200 } as const;
 
 export const STATUS_MAP: Record<string, string> = {
   done: "completed",
@@ -42,6 +57,12 @@ export const STATUS_MAP: Record<string, string> = {
 export const JOB_FIELD_MAP: Record<string, string> = {
   error_code: "error",
 };
+
+/** Gladia's multipart upload field and AssemblyAI's raw upload content type. */
+export const UPLOAD = {
+  gladiaField: "audio",
+  contentType: "application/octet-stream",
+} as const;
 
 /** Upload response fields. `audio_metadata` has no equivalent (marker). */
 export const UPLOAD_FIELD_MAP: Record<string, string> = {

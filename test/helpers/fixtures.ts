@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
+import type { TransformOptions } from "../../src/core/types.js";
 
 export const FIXTURES_DIR = new URL("../../fixtures/", import.meta.url).pathname;
 
@@ -9,6 +10,14 @@ export interface FixtureCase {
   inputPath: string;
   /** Missing for negative fixtures: the output must then be byte-identical to the input. */
   outputPath?: string;
+  /** Transform options: `native` strategy, overridden by an `options.json` beside the case. */
+  options: TransformOptions;
+}
+
+/** A concern folder may run with other options, e.g. `fixtures/sdk-adapter/options.json` `{"strategy": "adapter"}`. */
+function optionsFor(inputPath: string): TransformOptions {
+  const file = join(dirname(inputPath), "options.json");
+  return { strategy: "native", ...(existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<TransformOptions>) : {}) };
 }
 
 function walk(dir: string): string[] {
@@ -28,6 +37,7 @@ export function listFixtureCases(dir = FIXTURES_DIR): FixtureCase[] {
         name: relative(dir, inputPath).replace(/\.input\./, "."),
         inputPath,
         ...(existsSync(outputPath) ? { outputPath } : {}),
+        options: optionsFor(inputPath),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -2,7 +2,8 @@ import type { ASTPath, Collection, JSCodeshift } from "jscodeshift";
 import type { FollowUp, TransformOptions } from "../../src/core/types.js";
 import type { RuleId } from "../../src/mapping/rules.js";
 import { getRule } from "../../src/mapping/rules.js";
-import { insertMarker } from "./markers.js";
+import { createMarkerQueue, insertMarker, writeMarkers } from "./markers.js";
+import { keepSemicolonStyle } from "./print/semicolons.js";
 
 /** What every JS/TS step gets: one parsed tree shared by all steps, and the ways to report. */
 export interface JsContext {
@@ -23,6 +24,10 @@ export interface JsContext {
   secretLines: number[];
   /** Markers inserted into the tree (the text changed even if no step rewrote code). */
   markersInserted: number;
+  /** Tree passes run once every step is done, just before printing. */
+  beforePrint: (() => void)[];
+  /** Text passes run on the printed file, in order (e.g. code rendered after printing). */
+  afterPrint: ((text: string) => string)[];
 }
 
 export interface JsStep {
@@ -37,6 +42,7 @@ function lineOf(target: ASTPath | undefined): number {
 }
 
 export function createContext(j: JSCodeshift, root: Collection, path: string, source: string, options: TransformOptions): JsContext {
+  const markers = createMarkerQueue();
   const ctx: JsContext = {
     j,
     root,
@@ -47,10 +53,12 @@ export function createContext(j: JSCodeshift, root: Collection, path: string, so
     followUps: [],
     secretLines: [],
     markersInserted: 0,
+    beforePrint: [],
+    afterPrint: [(text) => writeMarkers(markers, text), (text) => keepSemicolonStyle(source, text)],
     mark(target, rule, detail) {
       const { message, docs } = getRule(rule);
       const text = detail ? `${message} (${detail})` : message;
-      if (insertMarker(j, target, text, docs)) ctx.markersInserted++;
+      if (insertMarker(j, markers, target, text, docs)) ctx.markersInserted++;
       ctx.followUps.push({ rule, kind: "marker", line: lineOf(target), message: text, docs });
     },
     note(rule, target) {

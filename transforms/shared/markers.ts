@@ -33,16 +33,44 @@ function isSilenced(comments: Comment[] | null | undefined, text: string): boole
   return hasComment(comments, IGNORE_COMMENT) || (comments ?? []).some((c) => c.value.includes(MARKER_PREFIX) && c.value.includes(text.slice(0, 60)));
 }
 
+const PLACEHOLDER = "__gladia_to_assemblyai_marker_";
+
+/**
+ * Markers wait in the tree as placeholder statements and become comments in the printed text:
+ * recast reprints (and reformats) any statement that gains a comment, but keeps a statement list
+ * that gains a statement as written.
+ */
+export interface MarkerQueue {
+  texts: string[];
+  /** Messages already queued per anchor statement. */
+  byAnchor: WeakMap<object, string[]>;
+}
+
+export function createMarkerQueue(): MarkerQueue {
+  return { texts: [], byAnchor: new WeakMap() };
+}
+
 /** Inserts a `TODO(gladia-to-assemblyai):` comment once; returns false when it was already there. */
-export function insertMarker(j: JSCodeshift, target: ASTPath, message: string, docs: string): boolean {
+export function insertMarker(j: JSCodeshift, queue: MarkerQueue, target: ASTPath, message: string, docs: string): boolean {
   const anchor = findAnchor(target);
   if (!anchor) return false;
   const text = markerText(message, docs);
   if (anchor.jsx) return insertJsxMarker(j, anchor.path, text, message);
   const node = anchor.path.node as Commented;
-  if (isSilenced(node.comments, message)) return false;
-  node.comments = [...(node.comments ?? []), j.commentLine(` ${text}`, true, false) as Comment];
+  const queued = queue.byAnchor.get(node) ?? [];
+  if (isSilenced(node.comments, message) || queued.includes(message)) return false;
+  queue.byAnchor.set(node, [...queued, message]);
+  queue.texts.push(text);
+  anchor.path.insertBefore(j.expressionStatement(j.identifier(`${PLACEHOLDER}${queue.texts.length - 1}__`)));
   return true;
+}
+
+/** The printed text with each placeholder statement turned into its marker comment. */
+export function writeMarkers(queue: MarkerQueue, text: string): string {
+  if (queue.texts.length === 0) return text;
+  // recast may put a blank line between the placeholder and a multi-line statement: the marker stays on top of it.
+  const line = new RegExp(`^([ \\t]*)${PLACEHOLDER}(\\d+)__;?[ \\t]*\\n(?:[ \\t]*\\n)*`, "gm");
+  return text.replace(line, (_m, indent: string, n: string) => `${indent}// ${queue.texts[Number(n)]}\n`);
 }
 
 /** In JSX children a comment must be an expression container: `{/* … *\/}` before the child. */

@@ -1,0 +1,137 @@
+import { Node, type SourceFile, SyntaxKind, type Type } from "ts-morph";
+import type { AnalysisHints, HintLevel, HintReceiver } from "./hints.js";
+import type { GladiaShapes } from "./shapes.js";
+import { GLADIA_LEVEL_KEYS, ITEM_FIELDS, RESULT_PATHS } from "../mapping/result.js";
+import { JS_SDK, JS_SDK_METHODS } from "../mapping/sdk.js";
+
+// One walk per file yields the locations the transforms need: declaring identifiers and
+// destructuring patterns of Gladia values, the outermost Gladia expression of each member read
+// whose root is not such a binding, declared Gladia types, and SDK clients used across files.
+
+/** Property names worth a type query: every key a Gladia value or item has. */
+const GLADIA_KEYS = new Set([
+  ...Object.values(GLADIA_LEVEL_KEYS).flat(),
+  ...RESULT_PATHS.flatMap((rule) => rule.gladia),
+  ...Object.values(ITEM_FIELDS).flatMap((fields) => Object.keys(fields)),
+]);
+const CLIENT_MEMBERS = new Set([...Object.keys(JS_SDK_METHODS), ...JS_SDK.preRecordedFactories]);
+const SDK_CLIENT_TYPES: Record<string, HintReceiver["kind"]> = { GladiaClient: "client", PreRecordedV2Client: "prerecorded" };
+
+function span(node: Node): { start: number; end: number } {
+  return { start: node.getStart(), end: node.getEnd() };
+}
+
+function isAccess(node: Node): node is Node & { getExpression(): Node } {
+  return Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node);
+}
+
+function accessKey(node: Node): string | undefined {
+  if (Node.isPropertyAccessExpression(node)) return node.getName();
+  if (Node.isElementAccessExpression(node)) {
+    const argument = node.getArgumentExpression();
+    return argument && Node.isStringLiteral(argument) ? argument.getLiteralValue() : undefined;
+  }
+  return undefined;
+}
+
+/** An identifier whose declaration is in this file: its binding is followed from the declaration. */
+function isLocalBinding(node: Node, file: SourceFile): boolean {
+  if (!Node.isIdentifier(node)) return false;
+  return node.getSymbol()?.getDeclarations().some((d) => d.getSourceFile() === file && !Node.isImportSpecifier(d)) ?? false;
+}
+
+function sdkClientKind(type: Type): HintReceiver["kind"] | undefined {
+  const symbol = type.getNonNullableType().getSymbol();
+  const kind = symbol && SDK_CLIENT_TYPES[symbol.getName()];
+  const fromSdk = symbol?.getDeclarations().some((d) => d.getSourceFile().getFilePath().includes(`/${JS_SDK.gladiaPackage}/`));
+  return kind && fromSdk ? kind : undefined;
+}
+
+export class FileCollector {
+  readonly hints: AnalysisHints = { locations: [], declarations: [], receivers: [] };
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly file: SourceFile,
+    private readonly shapes: GladiaShapes,
+  ) {}
+
+  private add(node: Node, level: HintLevel): void {
+    const key = `${node.getStart()}:${node.getEnd()}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.hints.locations.push({ ...span(node), level });
+  }
+
+  /** Declared interfaces and type aliases with a Gladia shape. */
+  collectDeclarations(): void {
+    for (const declaration of [...this.file.getInterfaces(), ...this.file.getTypeAliases()]) {
+      if (declaration.getTypeParameters().length > 0) continue;
+      const level = this.shapes.levelOf(declaration.getType());
+      if (level) this.hints.declarations.push({ ...span(declaration.getNameNode()), name: declaration.getName(), level });
+    }
+  }
+
+  /** `const job = …`, `(job: GladiaJob)`, `{ job }: Props`, `const { result } = job`. */
+  private visitBinding(name: Node): void {
+    const level = this.shapes.levelOf(name.getType());
+    if (level) this.add(name, level);
+  }
+
+  /** `x.result…` where `x` is not a local binding (those are followed from their declaration). */
+  private visitAccess(access: Node & { getExpression(): Node }): void {
+    const key = accessKey(access);
+    const object = access.getExpression();
+    if (key && CLIENT_MEMBERS.has(key)) this.visitReceiver(object);
+    if (!key || !GLADIA_KEYS.has(key) || isLocalBinding(object, this.file)) return;
+    const level = this.shapes.levelOf(object.getType());
+    if (!level) return;
+    // The outermost Gladia expression of a chain is the root: `a.result` under a Gladia `a` is not.
+    if (isAccess(object) && this.shapes.levelOf(object.getExpression().getType())) return;
+    this.add(object, level);
+  }
+
+  private visitReceiver(object: Node): void {
+    const kind = sdkClientKind(object.getType());
+    if (kind) this.hints.receivers.push({ ...span(object), kind });
+  }
+
+  /** `const { result } = await getJob()`: the pattern receives a Gladia value from an expression. */
+  private visitPatternInitializer(declaration: Node): void {
+    if (!Node.isVariableDeclaration(declaration) || !Node.isObjectBindingPattern(declaration.getNameNode())) return;
+    const initializer = declaration.getInitializer();
+    if (!initializer || isLocalBinding(initializer, this.file)) return;
+    const level = this.shapes.levelOf(initializer.getType());
+    if (level) this.add(initializer, level);
+  }
+
+  collectLocations(): void {
+    this.file.forEachDescendant((node) => {
+      switch (node.getKind()) {
+        case SyntaxKind.VariableDeclaration:
+        case SyntaxKind.Parameter:
+        case SyntaxKind.BindingElement: {
+          const name = (node as Node & { getNameNode(): Node }).getNameNode();
+          if (Node.isIdentifier(name)) this.visitBinding(name);
+          else if (Node.isObjectBindingPattern(name)) this.visitGladiaPattern(name);
+          this.visitPatternInitializer(node);
+          return;
+        }
+        case SyntaxKind.PropertyAccessExpression:
+        case SyntaxKind.ElementAccessExpression:
+          this.visitAccess(node as Node & { getExpression(): Node });
+          return;
+        default:
+          return;
+      }
+    });
+  }
+
+  /** A pattern that destructures a Gladia value is a root itself (its elements are not). */
+  private visitGladiaPattern(pattern: Node): void {
+    const level = this.shapes.levelOf(pattern.getType());
+    if (!level) return;
+    this.add(pattern, level);
+    for (const element of pattern.getDescendantsOfKind(SyntaxKind.BindingElement)) this.seen.add(`${element.getNameNode().getStart()}:${element.getNameNode().getEnd()}`);
+  }
+}

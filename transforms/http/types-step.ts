@@ -1,0 +1,58 @@
+import type { JsContext, JsStep } from "../shared/context.js";
+import type { AnyNode, AnyPath } from "../shared/ast.js";
+import { STATUS_MAP, UPLOAD_FIELD_MAP } from "../../src/mapping/transport.js";
+import { getFacts } from "./detect/facts.js";
+import { memberSignatures, typeMembers } from "./types/value-types.js";
+import { describeStep } from "../step-info.js";
+
+// TypeScript types of Gladia responses in the file: the upload response type's `audio_url`
+// becomes `upload_url`; a job type gets its `status` literals mapped and a marker (its nested
+// `result.transcription` shape has to be rewritten by hand, or replaced by `Transcript` from
+// the `assemblyai` package).
+
+function renameUploadFields(ctx: JsContext, members: AnyPath): boolean {
+  let changed = false;
+  for (const { key, path } of memberSignatures(members)) {
+    const to = UPLOAD_FIELD_MAP[key];
+    if (!to) continue;
+    path.node.key = ctx.j.identifier(to);
+    changed = true;
+  }
+  return changed;
+}
+
+/** `status: "queued" | "processing" | "done" | "error"` → `"completed"`. */
+function mapStatusLiterals(ctx: JsContext, members: AnyPath): boolean {
+  let changed = false;
+  const status = memberSignatures(members).find((m) => m.key === "status");
+  if (!status) return false;
+  ctx.j(status.path).find(ctx.j.TSLiteralType).forEach((lit: AnyPath) => {
+    const value = (lit.node.literal as AnyNode).value;
+    if (typeof value === "string" && STATUS_MAP[value] && STATUS_MAP[value] !== value) {
+      lit.node.literal = ctx.j.stringLiteral(STATUS_MAP[value]);
+      changed = true;
+    }
+  });
+  return changed;
+}
+
+function describesJob(members: AnyPath): boolean {
+  return memberSignatures(members).some((m) => ["result", "error_code"].includes(m.key));
+}
+
+export const httpTypesStep: JsStep = {
+  name: "http-types",
+  description: describeStep("http-types"),
+  run(ctx) {
+    const facts = getFacts(ctx);
+    if (!facts || !/\.(ts|tsx|mts|cts)$/.test(ctx.path)) return false;
+    let changed = false;
+    for (const members of typeMembers(ctx, facts.uploadBodies)) changed = renameUploadFields(ctx, members) || changed;
+    for (const members of typeMembers(ctx, facts.jobBodies)) {
+      if (!describesJob(members)) continue;
+      changed = mapStatusLiterals(ctx, members) || changed;
+      ctx.mark(members, "job-type");
+    }
+    return changed;
+  },
+};
