@@ -44,7 +44,7 @@ export function formatResults(results: Results, paired?: PairedFigures): string 
     ["(b) - (a) CLI time", `${fixed(difference(cli("b"), cli("a")), 3)} s (medians); ${fixed(paired?.bMinusASeconds, 3)} s (paired rounds)`],
     ["(d) / (a) CLI time", `${fixed(ratio(cli("d"), cli("a")), 2)} (medians); ${fixed(paired?.dOverA, 2)} (paired rounds)`],
     ["(d) / (a) floor time", fixed(ratio(results.d?.floor?.medianSeconds, results.a?.floor?.medianSeconds), 2)],
-    ["(b) type pass adds", results.b?.typePass ? `${fixed(results.b.typePass.addedSeconds, 3)} s (${results.b.typePass.flag})` : "-"],
+    ["(b) type pass adds", results.b?.typePass ? `${fixed(results.b.typePass.addedSeconds, 3)} s, peak RSS ${fixed(results.b.typePass.run.medianPeakRssMiB, 0)} MiB (${results.b.typePass.method})` : "-"],
   ];
   lines.push("", ...derived.map(([label, value]) => `${label.padEnd(22)} ${value}`));
   for (const r of rows) {

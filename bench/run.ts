@@ -4,13 +4,13 @@
 // and ends stdout with one JSON line holding every figure (also written to bench/results.json).
 
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { TOOLS, buildCommand, cliArgv, detectCli, findProjectRoot, type CliStatus, type Tool } from "./commands.js";
 import { CORPORA, GENERATOR_VERSION, defaultCacheDir, ensureCorpus, type CorpusName } from "./generate.js";
-import { median, runRounds, summarize, type Command, type RunSample } from "./measure.js";
+import { median, runRounds, summarize, type Command, type RunSample, type Summary } from "./measure.js";
 import { traceCliModules } from "./module-trace.js";
 import { measurePaired } from "./paired.js";
 import { profileCli, type ProfileSummary } from "./profile.js";
@@ -88,11 +88,8 @@ async function measureSubject(subject: Subject, root: string, options: Options, 
     (tool) => (tool !== "cli" || cli.available) && (tool !== "jscodeshift" || isRepo || options.anchorCorpora.includes(subject.name)),
   );
   const commands = tools.map((tool) => buildCommand(tool, root, subject.dir));
-  const typePassFlag = subject.name === "b" && cli.available && options.tools.includes("cli") ? cli.typePassOffFlag : undefined;
-  if (typePassFlag) {
-    const base = buildCommand("cli", root, subject.dir);
-    commands.push({ ...base, label: "cli-no-types", argv: [...base.argv, typePassFlag] });
-  }
+  const typePass = subject.name === "b" && options.tools.includes("cli") ? typePassCommand(root, subject.dir, cli) : undefined;
+  if (typePass) commands.push(typePass);
   log(`[${subject.name}] ${subject.files} files in ${subject.dir}: ${commands.map((c) => c.label).join(", ")}, ${options.warmups} warm-up + ${options.runs} runs`);
   const samples = await runRounds(commands, { runs: options.runs, warmups: options.warmups, onRun: logRun(subject.name, options.runs, options.warmups) });
   const summary = (label: string) => (samples.get(label)?.length ? summarize(samples.get(label)!) : undefined);
@@ -111,14 +108,35 @@ async function measureSubject(subject: Subject, root: string, options: Options, 
     cliFilesPerSecond: cliSummary ? subject.files / cliSummary.medianSeconds : null,
     cliRunsValid: cliSummary ? cliSummary.exitCodes.every((code) => code === 0 || code === 1) : null,
   };
-  const withoutTypes = summary("cli-no-types");
-  if (typePassFlag && withoutTypes && cliSummary) {
-    // Both commands ran in the same rounds: the median of the per-round differences.
-    const added = median(cliSummary.seconds.map((seconds, i) => seconds - withoutTypes.seconds[i]));
-    result.typePass = { flag: typePassFlag, withoutTypePass: withoutTypes, addedSeconds: added };
-  }
+  if (typePass) result.typePass = typePassResult(typePass, samples.get(typePass.label)!, cliSummary, cli);
   if (cli.available && options.tools.includes("cli")) result.modules = await traceCliModules(root, subject.dir);
   return result;
+}
+
+/**
+ * How the ts-morph type pass is measured on (b): through the CLI when it has a flag that turns the
+ * pass off, else directly (bench/type-pass.ts calls the analysis the way a run would).
+ */
+function typePassCommand(root: string, repo: string, cli: CliStatus): Command | undefined {
+  if (cli.available && cli.typePassOffFlag) {
+    const base = buildCommand("cli", root, repo);
+    return { ...base, label: "cli-no-types", argv: [...base.argv, cli.typePassOffFlag] };
+  }
+  if (!existsSync(path.join(root, "dist", "src", "analysis", "index.js"))) return undefined;
+  return { label: "type-pass", argv: [process.execPath, path.join(root, "dist", "bench", "type-pass.js"), repo], cwd: repo, captureStdout: true };
+}
+
+function typePassResult(command: Command, samples: RunSample[], cliSummary: Summary | undefined, cli: CliStatus): CorpusResult["typePass"] {
+  const run = summarize(samples);
+  if (command.label === "cli-no-types") {
+    if (!cliSummary) return undefined;
+    // Both commands ran in the same rounds: the median of the per-round differences.
+    const added = median(cliSummary.seconds.map((seconds, i) => seconds - run.seconds[i]));
+    return { method: `CLI with and without ${cli.typePassOffFlag}`, addedSeconds: added, run };
+  }
+  const reports = samples.map((sample) => JSON.parse(sample.stdout.trim().split("\n").pop() ?? "{}") as { seconds?: number; hintedFiles?: number });
+  if (reports.some((report) => typeof report.seconds !== "number")) return undefined;
+  return { method: "analyseProject() over the tracked files, timed in-process (bench/type-pass.ts)", addedSeconds: median(reports.map((r) => r.seconds!)), run, hintedFiles: reports[0].hintedFiles };
 }
 
 function resolveSubjects(options: Options, root: string): Subject[] {
