@@ -46,6 +46,13 @@ describe("lazy loading", () => {
     expect(importedPackages(dir, ["--dry-run", "--no-report"])).toContain("jscodeshift");
   });
 
+  it("loads prettier only when the project has a prettier config", () => {
+    const bare = makeProject({ "a.ts": GLADIA_JS });
+    expect(importedPackages(bare, ["--dry-run", "--no-report"])).not.toContain("prettier");
+    const configured = makeProject({ "a.ts": GLADIA_JS, ".prettierrc": "{}\n" });
+    expect(importedPackages(configured, ["--dry-run", "--no-report"])).toContain("prettier");
+  });
+
   it("starts a worker pool only when there are enough candidates to pay for it", () => {
     const few = makeProject({ "a.ts": GLADIA_JS, "b.ts": GLADIA_JS });
     expect(importedPackages(few, ["--dry-run", "--no-report", "-j", "2"])).not.toContain("piscina");
