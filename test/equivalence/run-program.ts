@@ -44,6 +44,16 @@ interface Launcher {
   env?: Record<string, string>;
 }
 
+// Inside the repo's node_modules so the program's bare imports (axios, assemblyai, …) resolve.
+function writeToCache(file: string, text: string, outExt: string): string {
+  const dir = join(findRepoRoot(), "node_modules", ".cache", "equivalence");
+  mkdirSync(dir, { recursive: true });
+  const hash = createHash("sha1").update(file).update(text).digest("hex").slice(0, 10);
+  const out = join(dir, `${basename(file, extname(file))}-${hash}${outExt}`);
+  writeFileSync(out, text);
+  return out;
+}
+
 function transpileTo(module: ts.ModuleKind, outExt: string) {
   return (file: string): string => {
     const source = readFileSync(file, "utf8");
@@ -51,21 +61,33 @@ function transpileTo(module: ts.ModuleKind, outExt: string) {
       fileName: file,
       compilerOptions: { module, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
     });
-    // Inside the repo's node_modules so the program's bare imports (axios, assemblyai, …) resolve.
-    const dir = join(findRepoRoot(), "node_modules", ".cache", "equivalence");
-    mkdirSync(dir, { recursive: true });
-    const hash = createHash("sha1").update(file).update(outputText).digest("hex").slice(0, 10);
-    const out = join(dir, `${basename(file, extname(file))}-${hash}${outExt}`);
-    writeFileSync(out, outputText);
-    return out;
+    return writeToCache(file, outputText, outExt);
   };
+}
+
+function isCommonJs(source: string): boolean {
+  const file = ts.createSourceFile("program.js", source, ts.ScriptTarget.ES2022, false, ts.ScriptKind.JS);
+  return !file.statements.some(isEsmStatement) && /\brequire\s*\(/.test(source);
+}
+
+function isEsmStatement(statement: ts.Statement): boolean {
+  if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement)) return true;
+  const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
+  return modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+}
+
+// A `.js` file is ESM in this repo ("type": "module"); a CommonJS `.js` program (require, no import/export)
+// runs as `.cjs` so the fixture keeps the extension its author gave it.
+function runCommonJsAsCjs(file: string): string {
+  const source = readFileSync(file, "utf8");
+  return isCommonJs(source) ? writeToCache(file, source, ".cjs") : file;
 }
 
 const node: Launcher = { command: process.execPath, args: (file) => ["--import", PRELOAD, file] };
 
 const LAUNCHERS: Record<string, Launcher> = {
   ".mjs": node,
-  ".js": node,
+  ".js": { ...node, prepare: runCommonJsAsCjs },
   ".cjs": node,
   ".ts": { ...node, prepare: transpileTo(ts.ModuleKind.ESNext, ".mjs") },
   ".mts": { ...node, prepare: transpileTo(ts.ModuleKind.ESNext, ".mjs") },
