@@ -11,6 +11,9 @@ import { FIXTURES_DIR } from "./helpers/fixtures.js";
 
 const USES_ASSEMBLYAI = /from\s+["']assemblyai["']|require\(\s*["']assemblyai["']\s*\)/;
 
+// Outputs that keep their own HTTP client but whose local response types the codemod rewrites.
+const ALSO_CHECKED = ["http-upload/axios-typed-*.output.{ts,tsx}"];
+
 const OPTIONS: ts.CompilerOptions = {
   strict: true,
   noEmit: true,
@@ -31,7 +34,10 @@ function typecheckedFiles(): string[] {
   const multiCases = new Set(
     outputs.filter((f) => f.includes("/types-multi/") && USES_ASSEMBLYAI.test(readFileSync(f, "utf8"))).map((f) => f.replace(/\/output\/.*$/, "")),
   );
-  return outputs.filter((f) => (f.includes("/types-multi/") ? multiCases.has(f.replace(/\/output\/.*$/, "")) : USES_ASSEMBLYAI.test(readFileSync(f, "utf8")))).sort();
+  const alsoChecked = new Set(fg.sync(ALSO_CHECKED, { cwd: FIXTURES_DIR, absolute: true }));
+  return outputs
+    .filter((f) => (f.includes("/types-multi/") ? multiCases.has(f.replace(/\/output\/.*$/, "")) : alsoChecked.has(f) || USES_ASSEMBLYAI.test(readFileSync(f, "utf8"))))
+    .sort();
 }
 
 const files = typecheckedFiles();

@@ -17,7 +17,7 @@ export const JS_STEP_INFO: StepInfo[] = [
   { name: "http-upload", description: "Gladia multipart upload → raw-bytes upload; upload response audio_url → upload_url" },
   { name: "http-polling", description: "Gladia result_url → the AssemblyAI transcript URL built from the id" },
   { name: "http-callbacks", description: "Gladia callback handlers: id → transcript_id, event → status, payload reads → marker with the fetch" },
-  { name: "http-types", description: "TypeScript types of Gladia responses: upload audio_url → upload_url, job status literals, marker on job shapes" },
+  { name: "http-types", description: "TypeScript types of Gladia responses: upload audio_url → upload_url (audio_metadata dropped, with a marker), job status literals, marker on job shapes" },
   { name: "http-transport", description: "Gladia base URL, endpoints and x-gladia-key header → AssemblyAI's" },
   { name: "leftovers", description: "Safety net: Gladia-only reads no step could migrate (result.transcription.*, result.metadata.*, result_url, error_code) get a marker" },
 ];

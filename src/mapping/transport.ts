@@ -69,6 +69,9 @@ export const UPLOAD_FIELD_MAP: Record<string, string> = {
   audio_url: "upload_url",
 };
 
+/** Gladia upload response fields AssemblyAI has no equivalent for → the marker rule to leave. */
+export const UPLOAD_FIELDS_WITHOUT_EQUIVALENT: Record<string, "audio-metadata"> = { audio_metadata: "audio-metadata" };
+
 /** `GLADIA_API_KEY`, `VITE_GLADIA_API_KEY`, `NEXT_PUBLIC_GLADIA_API_KEY`, … (prefix kept). */
 export const ENV_VAR_RE = /\b([A-Z][A-Z0-9_]*_)?GLADIA_API_KEY\b/g;
 

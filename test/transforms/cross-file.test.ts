@@ -98,6 +98,6 @@ describe("a declared Gladia type alias", () => {
     // The upload type above it is rewritten by another step in the same run.
     const text = readFileSync(join(FIXTURES_DIR, "http-results/typed-job.input.ts"), "utf8");
     const hint = { ...span(text, "GladiaJob"), name: "GladiaJob", level: "job" as const };
-    expect(run("http-results/typed-job.ts", text, { declarations: [hint] })).toContain("  audio_metadata: { filename: string };\n}\n\ntype GladiaJob = Transcript;\n");
+    expect(run("http-results/typed-job.ts", text, { declarations: [hint] })).toContain("interface UploadResponse {\n  upload_url: string;\n}\n\ntype GladiaJob = Transcript;\n");
   });
 });

@@ -3,7 +3,8 @@ import { isCall, isMember, type AnyNode, type AnyPath } from "../../shared/ast.j
 import { followValue } from "../../shared/flow.js";
 
 // TypeScript types the file gives a Gladia response: `x as T`, `const x: T = …`, `.json<T>()`,
-// where T is an inline type literal or an interface / type alias declared in this file.
+// the request's own type argument (`axios.post<T>(…)`), where T is an inline type literal or an
+// interface / type alias declared in this file.
 
 /** Member lists (interface bodies, type literals) describing the value. */
 export function typeMembers(ctx: JsContext, starts: AnyPath[]): AnyPath[] {
@@ -19,9 +20,20 @@ export function typeMembers(ctx: JsContext, starts: AnyPath[]): AnyPath[] {
     }
     const node = expr.node;
     const args = node.typeParameters ?? node.typeArguments;
-    if (isCall(node) && isMember(node.callee) && args?.params?.length === 1) add(expr.get(node.typeParameters ? "typeParameters" : "typeArguments", "params", 0));
+    if (isCall(node) && isMember(node.callee) && args?.params?.length === 1) add(typeArgument(expr));
   }
   return [...found.values()];
+}
+
+/** `axios.post<T>(…)`, `axios<T>(…)`: the first type argument of the request call is its body type. */
+export function callTypeMembers(ctx: JsContext, calls: AnyPath[]): AnyPath[] {
+  return calls.flatMap((call) => membersOf(ctx, typeArgument(call)));
+}
+
+function typeArgument(call: AnyPath): AnyPath | undefined {
+  const node = call.node;
+  const field = node.typeParameters ? "typeParameters" : "typeArguments";
+  return node[field]?.params?.length ? call.get(field, "params", 0) : undefined;
 }
 
 /** `{ … }` → its members; `Name` → the members of `interface Name` / `type Name = { … }` in this file. */

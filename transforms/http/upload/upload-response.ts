@@ -1,13 +1,11 @@
 import type { JsContext } from "../../shared/context.js";
 import { isIdentifierName, memberKey, parentMember, propertyKey, type AnyNode, type AnyPath } from "../../shared/ast.js";
 import { followValue } from "../../shared/flow.js";
-import { UPLOAD_FIELD_MAP } from "../../../src/mapping/transport.js";
+import { UPLOAD_FIELD_MAP, UPLOAD_FIELDS_WITHOUT_EQUIVALENT } from "../../../src/mapping/transport.js";
 
 // Reads of Gladia's upload response: `audio_url` → `upload_url` (member, `?.`, `["…"]`,
 // destructuring), `audio_metadata` → marker. The create request's `audio_url` key is not a read
 // of this value, so it is never touched.
-
-const NO_EQUIVALENT: Record<string, "audio-metadata"> = { audio_metadata: "audio-metadata" };
 
 function renameMember(ctx: JsContext, member: AnyPath, to: string): void {
   const node = member.node;
@@ -29,8 +27,8 @@ export function rewriteUploadReads(ctx: JsContext, starts: AnyPath[]): boolean {
     if (UPLOAD_FIELD_MAP[key]) {
       renameMember(ctx, member, UPLOAD_FIELD_MAP[key]);
       changed = true;
-    } else if (NO_EQUIVALENT[key]) {
-      ctx.mark(member, NO_EQUIVALENT[key]);
+    } else if (UPLOAD_FIELDS_WITHOUT_EQUIVALENT[key]) {
+      ctx.mark(member, UPLOAD_FIELDS_WITHOUT_EQUIVALENT[key]);
     }
   }
   for (const pattern of flow.patterns) {
@@ -40,8 +38,8 @@ export function rewriteUploadReads(ctx: JsContext, starts: AnyPath[]): boolean {
       if (key && UPLOAD_FIELD_MAP[key]) {
         renamePatternKey(ctx, prop, UPLOAD_FIELD_MAP[key]);
         changed = true;
-      } else if (key && NO_EQUIVALENT[key]) {
-        ctx.mark(pattern, NO_EQUIVALENT[key]);
+      } else if (key && UPLOAD_FIELDS_WITHOUT_EQUIVALENT[key]) {
+        ctx.mark(pattern, UPLOAD_FIELDS_WITHOUT_EQUIVALENT[key]);
       }
     }
   }
