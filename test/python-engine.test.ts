@@ -23,8 +23,24 @@ describe("Python parse check", () => {
     ["a missing token", "def f(:\n    pass\n"],
     ["an empty block", "if x:\n    pass\nelse:\n"],
     ["a stray token", "a = b c\n"],
+    ["a missing anonymous token", "f(1\n"],
+    ["a file of which nothing parses (the top node is the ERROR)", "class A:\n    def f(self):\n        return {'a': (1,\n"],
   ])("reports %s", (_what, text) => {
     expect(pythonParseError(text)).toMatch(/line \d+/);
+  });
+
+  it.each([
+    ["an empty file", ""],
+    ["a blank line", "\n"],
+    ["only a comment", "# nothing\n"],
+    ["empty strings", "x = ''\ny = \"\"\n"],
+  ])("accepts %s", (_what, text) => {
+    expect(pythonParseError(text)).toBeNull();
+  });
+
+  it("names what is missing and where", () => {
+    expect(pythonParseError("def f(:\n    pass\n")).toBe("missing ) at line 1, column 7");
+    expect(pythonParseError("if x:\n    pass\nelse:\n")).toBe("missing block at line 3, column 6");
   });
 });
 

@@ -38,6 +38,18 @@ function createProject(rootDir: string): Project {
   return new Project({ compilerOptions: { ...DEFAULT_OPTIONS, ...SPEED_OPTIONS } });
 }
 
+/**
+ * ts-morph reads the candidates from the texts the run already holds (normalised), not from disk:
+ * adding one, or resolving an import of one, then parses it once (createSourceFile with
+ * `overwrite` would read and parse the file on disk first, then parse the text again).
+ */
+function readHeldTexts(project: Project, candidates: CandidateFile[]): void {
+  const texts = new Map(candidates.map((f) => [f.path, f.text]));
+  const fileSystem = project.getFileSystem();
+  const readFromDisk = fileSystem.readFileSync.bind(fileSystem);
+  fileSystem.readFileSync = (path: string, encoding?: string) => texts.get(path) ?? readFromDisk(path, encoding);
+}
+
 /** Names of the Gladia types declared in the first round: files mentioning them join in. */
 function declaredNames(collectors: FileCollector[]): string[] {
   return [...new Set(collectors.flatMap((c) => c.hints.declarations.map((d) => d.name)))];
@@ -79,10 +91,11 @@ function normaliseImported(project: Project, rootDir: string, candidates: Set<st
 /** `hinted`: may this file (absolute path) get hints without being a candidate (see analyseProject)? */
 export function analyse(rootDir: string, candidates: CandidateFile[], hinted: (path: string) => boolean = () => true): Map<string, AnalysisHints> {
   const project = createProject(rootDir);
+  readHeldTexts(project, candidates);
   const added = new Set<string>();
   const add = (files: CandidateFile[]) =>
     files.map((f) => {
-      const file = project.createSourceFile(f.path, f.text, { overwrite: true });
+      const file = project.addSourceFileAtPath(f.path);
       added.add(file.getFilePath());
       return file;
     });

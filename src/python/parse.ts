@@ -22,25 +22,20 @@ export function parsePython(text: string): SgRoot {
   return loadNapi().parse("python" as never, text);
 }
 
+// One native search instead of a walk in JS: an ERROR node, or a zero-width node (tree-sitter's
+// MISSING nodes, named like `block` or anonymous like `)`). The module of an empty file is zero-width too.
+const BAD_NODE = { rule: { any: [{ kind: "ERROR" }, { regex: "^$" }], not: { kind: "module" } } };
+
 /**
  * tree-sitter always returns a tree: a file parses only when the tree has no ERROR node and no
  * MISSING node (a zero-width node that the grammar invented, e.g. a `)` or an empty block).
+ * When nothing of the file parses, the top node itself is the ERROR.
  */
 export function pythonParseError(text: string): string | null {
   const root = parsePython(text).root();
-  const bad = findBadNode(root);
+  const bad = root.kind() === "ERROR" ? root : root.find(BAD_NODE);
   if (!bad) return null;
   const { line, column } = bad.range().start;
   const what = bad.kind() === "ERROR" ? "syntax error" : `missing ${bad.kind()}`;
   return `${what} at line ${line + 1}, column ${column + 1}`;
-}
-
-function findBadNode(node: PyNode): PyNode | undefined {
-  for (const child of node.children()) {
-    const { start, end } = child.range();
-    if (child.kind() === "ERROR" || start.index === end.index) return child;
-    const bad = findBadNode(child);
-    if (bad) return bad;
-  }
-  return undefined;
 }

@@ -4,7 +4,7 @@ import type { AssemblyaiName, SdkFile } from "./model.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
 import { hasGladiaImports } from "./imports.js";
 import { importAssemblyaiTypes } from "../shared/assemblyai-imports.js";
-import { appendStatement, parseStatement, quoteString, styleOf } from "../shared/print.js";
+import { appendStatement, parseStatement, quoteString, replaceStatement, styleOf } from "../shared/print.js";
 
 // Last: `@gladiaio/sdk` imports and requires become `assemblyai` ones. A Gladia specifier whose
 // local name is still used (a live client, an unmapped type) stays; the rest is replaced in place.
@@ -100,9 +100,7 @@ function rewriteEsm(ctx: JsContext, sdk: SdkFile, names: NeededName[]): void {
     } else {
       const code = importText(ctx, pending, style);
       if (empty) {
-        const replacement = parseStatement(ctx, code);
-        replacement.comments = declaration.comments;
-        path.replace(replacement);
+        replaceStatement(ctx, path, code);
       } else appendStatement(ctx, path, code);
     }
     pending = [];
@@ -130,9 +128,7 @@ function rewriteCjs(ctx: JsContext, sdk: SdkFile, names: NeededName[]): void {
     const code = pending.length > 0 ? requireText(ctx, (declaration.node as Node).kind ?? "const", pending, declarator.init) : undefined;
     const single = (declaration.node as Node).declarations.length === 1;
     if (kept.length === 0 && code && single) {
-      const replacement = parseStatement(ctx, code);
-      replacement.comments = (declaration.node as Node).comments;
-      declaration.replace(replacement);
+      replaceStatement(ctx, declaration, code);
     } else if (kept.length === 0) {
       path.prune();
       if (code) appendStatement(ctx, declaration, code);

@@ -32,10 +32,18 @@ export function parseExpression(ctx: JsContext, code: string): Node {
   return program.body[0].expression.right;
 }
 
+/** New code in the file's style: `;`-terminated statements lose the semicolons if the file has none. */
+function inFileStyle(ctx: JsContext, code: string): string {
+  return styleOf(ctx).semicolons ? code : code.replace(/;$/gm, "");
+}
+
+function parseProgram(ctx: JsContext, text: string): Node[] {
+  return (ctx.j(text).get().node as Node).program.body;
+}
+
 /** Parse statements written as text (`;`-terminated; the semicolons go if the file has none). */
 export function parseStatements(ctx: JsContext, code: string): Node[] {
-  const text = styleOf(ctx).semicolons ? code : code.replace(/;$/gm, "");
-  return (ctx.j(text).get().node as Node).program.body;
+  return parseProgram(ctx, inFileStyle(ctx, code));
 }
 
 export function parseStatement(ctx: JsContext, code: string): Node {
@@ -46,14 +54,37 @@ type StatementPath = { node: unknown; replace(...nodes: unknown[]): unknown };
 
 /** Replace `statement` by itself followed by `code`: parsed together, they keep a plain line break between them. */
 export function appendStatement(ctx: JsContext, statement: StatementPath, code: string): void {
-  const [kept, added] = parseStatements(ctx, `${printNode(statement.node as Node)}\n${code}`);
+  const [kept, added] = parseProgram(ctx, `${printNode(statement.node as Node)}\n${inFileStyle(ctx, code)}`);
   statement.replace(kept, added);
 }
 
 /** `code` then a blank line before `statement` (which keeps its comments). */
 export function prependStatement(ctx: JsContext, statement: StatementPath, code: string): void {
-  const [added, kept] = parseStatements(ctx, `${code}\n\n${printNode(statement.node as Node)}`);
+  const [added, kept] = parseProgram(ctx, `${inFileStyle(ctx, code)}\n\n${printNode(statement.node as Node)}`);
   statement.replace(added, kept);
+}
+
+/** The file's text from a node's first leading comment to the node, and from the node to its last trailing comment. */
+function commentSurroundings(node: Node): [string, string] {
+  const comments = (node.comments ?? []) as Node[];
+  const lines = node.loc?.lines;
+  if (comments.length === 0 || !lines || comments.some((c) => c.loc?.lines !== lines)) return ["", ""];
+  const leading = comments.filter((c) => !c.trailing);
+  const trailing = comments.filter((c) => c.trailing);
+  return [
+    leading.length > 0 ? lines.slice(leading[0].loc.start, node.loc.start).toString() : "",
+    trailing.length > 0 ? lines.slice(node.loc.end, trailing[trailing.length - 1].loc.end).toString() : "",
+  ];
+}
+
+/**
+ * Replace `statement` by the statement `code`, keeping its comments. The comments are parsed again
+ * with the new code: moved onto a node parsed from other text, their positions would point into
+ * the wrong source and recast's printer would read past its end (two leading comments crashed it).
+ */
+export function replaceStatement(ctx: JsContext, statement: StatementPath, code: string): void {
+  const [before, after] = commentSurroundings(statement.node as Node);
+  statement.replace(parseProgram(ctx, `${before}${inFileStyle(ctx, code)}${after}`)[0]);
 }
 
 /** Rendered by the doc printer (print/doc.ts) at column 0, one level of the file's indentation deep. */

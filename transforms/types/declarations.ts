@@ -1,7 +1,7 @@
 import type { JsContext } from "../shared/context.js";
 import type { AnyNode, AnyPath } from "../shared/ast.js";
 import { propertyKey } from "../shared/ast.js";
-import { parseStatement } from "../shared/print.js";
+import { parseStatement, replaceStatement } from "../shared/print.js";
 import { ASSEMBLYAI_TYPE_FOR, GLADIA_LEVEL_KEYS, ITEM_FIELDS, matchResultPath, type ResultLevel } from "../../src/mapping/result.js";
 import type { HintDeclaration } from "../../src/analysis/hints.js";
 
@@ -96,14 +96,13 @@ function rewriteFields(ctx: JsContext, path: AnyPath, members: AnyNode[], level:
 
 /** `interface GladiaJob { … }` → `type GladiaJob = Transcript;` (its export and comments stay). */
 function replaceWithAlias(ctx: JsContext, path: AnyPath, name: string, typeName: string): void {
-  const alias = parseStatement(ctx, `type ${name} = ${typeName};`);
+  const code = `type ${name} = ${typeName};`;
   // An alias keeps its statement (recast would glue a new one to a reprinted neighbour).
   if (path.node.type === "TSTypeAliasDeclaration") {
-    path.node.typeAnnotation = alias.typeAnnotation;
+    path.node.typeAnnotation = parseStatement(ctx, code).typeAnnotation;
     return;
   }
-  alias.comments = path.node.comments;
-  path.replace(alias);
+  replaceStatement(ctx, path, code);
 }
 
 /** Rewrites one declaration; returns the `assemblyai` type it now uses (to import), if any. */

@@ -96,7 +96,20 @@ function resultUrlCalls(ctx: JsContext, candidates: HttpCall[], reads: AnyPath[]
     .map((call) => ({ ...call, kind: "job" as const, urlValue: { text: DYN, owners: [] } }));
 }
 
+/**
+ * Every HTTP client is named in the file's text: a global (`fetch`, `axios`, `ky`) or a module
+ * (`node-fetch`, `undici`, `got`, …; see clients.ts). Without one there is no call to find.
+ */
+const CLIENT_WORD_RE = /fetch|axios|undici|\bky\b|\bgot\b/;
+
+function noFacts(ctx: JsContext): GladiaFacts {
+  const facts: GladiaFacts = { calls: [], uploadBodies: [], createBodies: [], jobBodies: [], resultUrlReads: [], otherCalls: [] };
+  ctx.shared.set(FACTS_KEY, facts);
+  return facts;
+}
+
 export function collectFacts(ctx: JsContext): GladiaFacts {
+  if (!CLIENT_WORD_RE.test(ctx.source)) return noFacts(ctx);
   return withBindingCache(() => detect(ctx));
 }
 

@@ -40,7 +40,10 @@ function renameKey(ctx: JsContext, name: AnyPath): void {
   setStringValue(name.node, AUTH_HEADER.assemblyai);
 }
 
+const HEADER_TEXT_RE = new RegExp(AUTH_HEADER.gladia, "i");
+
 export function renameAuthHeaders(ctx: JsContext, skip: (path: AnyPath) => boolean): boolean {
+  if (!HEADER_TEXT_RE.test(ctx.source)) return false;
   const { j, root } = ctx;
   let changed = false;
   root.find(j.StringLiteral, (node: { value: string }) => isGladiaHeaderName(node.value)).forEach((name: AnyPath) => {

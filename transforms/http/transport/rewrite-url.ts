@@ -62,6 +62,8 @@ export function rewriteCallUrls(calls: GladiaCall[]): { changed: boolean; handle
 
 /** Gladia URL literals that are not (provably) passed to a call: constants, config objects. */
 export function rewriteStandaloneUrls(ctx: JsContext, skip: (path: AnyPath) => boolean): boolean {
+  // A Gladia URL value always has the host in the file's text (an in-file constant at least).
+  if (!ctx.source.includes(GLADIA_HOST)) return false;
   const { j, root } = ctx;
   const pieces = new Map<AnyNode, PieceUse>();
   // Cheap filters first: a literal naming the Gladia host, or a template that may start with a base constant.
