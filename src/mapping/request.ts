@@ -288,10 +288,6 @@ export const FIELD_HANDLERS: Record<string, FieldHandler> = {
 /** Gladia keys this mapping knows. A body with other keys is not provably a Gladia request. */
 export const GLADIA_REQUEST_KEYS = new Set(Object.keys(FIELD_HANDLERS));
 
-/** Keys that only a Gladia request would have (used to recognise a body as Gladia's). */
-export const GLADIA_ONLY_KEYS = new Set(
-  Object.keys(FIELD_HANDLERS).filter((k) => !["audio_url", "sentiment_analysis", "summarization", "model"].includes(k)),
-);
 
 export function mapRequest(body: RequestObject, options: MapRequestOptions = {}): MapRequestResult {
   const out = new Builder();

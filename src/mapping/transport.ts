@@ -37,8 +37,6 @@ export const PATH_SEGMENT_RENAMES: Record<string, string> = {
   transcription: "transcript",
 };
 
-/** Path prefixes whose job id follows: `/v2/pre-recorded/` + id. */
-export const JOB_PATH_PREFIX_RE = /\/v2\/(pre-recorded|transcription)\/?$/;
 export const ASSEMBLYAI_JOB_PREFIX = "/v2/transcript/";
 
 export const AUTH_HEADER = { gladia: "x-gladia-key", assemblyai: "authorization" } as const;
@@ -51,11 +49,6 @@ export const STATUS_MAP: Record<string, string> = {
   queued: "queued",
   processing: "processing",
   error: "error",
-};
-
-/** Job fields renamed on the top-level job object. */
-export const JOB_FIELD_MAP: Record<string, string> = {
-  error_code: "error",
 };
 
 /** Gladia's multipart upload field and AssemblyAI's raw upload content type. */
