@@ -1,53 +1,112 @@
+import type { Piscina } from "piscina";
 import type { ProcessedText } from "../core/process-text.js";
 import { crashed, processFile, type FileTask } from "./process-file.js";
 
-// Candidates go through a worker pool only when there are enough of them to pay for starting
-// threads: each thread loads its own parsers (~0.5 s of CPU for jscodeshift and babel), and a file
-// takes ~20 ms, so a thread gets at least FILES_PER_THREAD files; fewer run in the main thread.
+// The threads that transform candidates: worker threads (piscina) and, when it has nothing else to
+// do, the main thread. Threads pay for themselves only with enough files: each one loads and warms
+// up its own parsers (~0.5 s of CPU for jscodeshift and babel) and a file takes ~20 ms, so a
+// thread gets at least FILES_PER_THREAD files. One queue feeds them all: a job's task can still
+// change until a thread takes it (see `resubmit`), and whichever thread runs a task, its result
+// is the same.
 
 export const FILES_PER_THREAD = 32;
 
+/** Threads that transform `candidates` files, the main thread included. */
 export function threadsFor(candidates: number, jobs: number): number {
   return Math.max(1, Math.min(jobs, Math.floor(candidates / FILES_PER_THREAD)));
 }
 
-/**
- * Calls `onResult` once per task, in task order, as soon as that task and every one before it is
- * done: output streams and stays deterministic.
- */
-export async function runTasks(tasks: FileTask[], jobs: number, onResult: (index: number, processed: ProcessedText) => Promise<void>): Promise<void> {
-  const emit = inOrder(onResult);
-  const threads = threadsFor(tasks.length, jobs);
-  if (threads === 1) {
-    for (const [index, task] of tasks.entries()) await emit(index, await processFile(task));
-    return;
-  }
-  const { Piscina } = await import("piscina");
-  const pool = new Piscina<FileTask, ProcessedText>({
-    filename: new URL("./worker.js", import.meta.url).href,
-    maxThreads: threads,
-    minThreads: threads,
-  });
-  try {
-    await Promise.all(tasks.map((task, index) => pool.run(task).catch((error: unknown) => crashed(task, error)).then((processed) => emit(index, processed))));
-  } finally {
-    await pool.destroy();
-  }
+/** Tasks a worker holds at once: one running, one waiting, so it never idles while the main thread is busy. */
+const TASKS_PER_WORKER = 2;
+
+/** A file to transform. `result` never rejects: a crash is a failed result. */
+export interface Job {
+  readonly task: FileTask;
+  /** A thread has the task: changing it now takes a new job. */
+  readonly taken: boolean;
+  readonly result: Promise<ProcessedText>;
 }
 
-function inOrder(onResult: (index: number, processed: ProcessedText) => Promise<void>) {
-  const waiting = new Map<number, ProcessedText>();
-  let next = 0;
-  let chain = Promise.resolve();
-  return (index: number, processed: ProcessedText): Promise<void> => {
-    waiting.set(index, processed);
-    chain = chain.then(async () => {
-      while (waiting.has(next)) {
-        const ready = waiting.get(next)!;
-        waiting.delete(next);
-        await onResult(next++, ready);
-      }
-    });
-    return chain;
-  };
+interface QueuedJob extends Job {
+  task: FileTask;
+  taken: boolean;
+  resolve(processed: ProcessedText): void;
+}
+
+export class Pool {
+  private readonly queue: QueuedJob[] = [];
+  private inWorkers = 0;
+  private mainThreadOn = false;
+  private mainThreadBusy = false;
+
+  private constructor(
+    private readonly workers: number,
+    private readonly piscina: Piscina<FileTask, ProcessedText> | undefined,
+  ) {}
+
+  /** `workers` worker threads (piscina loads only when there are some). */
+  static async open(workers: number): Promise<Pool> {
+    if (workers === 0) return new Pool(0, undefined);
+    const { Piscina } = await import("piscina");
+    const filename = new URL("./worker.js", import.meta.url).href;
+    return new Pool(workers, new Piscina<FileTask, ProcessedText>({ filename, minThreads: workers, maxThreads: workers }));
+  }
+
+  /** The main thread takes queued tasks too (between them, it yields to the event loop). */
+  useMainThread(on: boolean): void {
+    this.mainThreadOn = on;
+    this.pump();
+  }
+
+  submit(task: FileTask): Job {
+    let resolve!: (processed: ProcessedText) => void;
+    const result = new Promise<ProcessedText>((done) => (resolve = done));
+    const job: QueuedJob = { task, taken: false, result, resolve };
+    this.queue.push(job);
+    this.pump();
+    return job;
+  }
+
+  /** The job that runs `task` instead of `job`'s: `job` itself while no thread has taken it. */
+  resubmit(job: Job, task: FileTask): Job {
+    if (job.taken) return this.submit(task);
+    (job as QueuedJob).task = task;
+    return job;
+  }
+
+  async close(): Promise<void> {
+    await this.piscina?.destroy();
+  }
+
+  private take(): QueuedJob {
+    const job = this.queue.shift()!;
+    job.taken = true;
+    return job;
+  }
+
+  private pump(): void {
+    while (this.piscina && this.queue.length > 0 && this.inWorkers < this.workers * TASKS_PER_WORKER) this.runInWorker(this.take());
+    if (this.mainThreadOn && !this.mainThreadBusy && this.queue.length > 0) {
+      this.mainThreadBusy = true;
+      setImmediate(() => void this.runInMainThread());
+    }
+  }
+
+  private runInWorker(job: QueuedJob): void {
+    this.inWorkers++;
+    void this.piscina!.run(job.task)
+      .catch((error: unknown) => crashed(job.task, error))
+      .then((processed) => {
+        this.inWorkers--;
+        job.resolve(processed);
+        this.pump();
+      });
+  }
+
+  private async runInMainThread(): Promise<void> {
+    const job = this.queue.length > 0 && this.mainThreadOn ? this.take() : undefined;
+    if (job) job.resolve(await processFile(job.task));
+    this.mainThreadBusy = false;
+    this.pump();
+  }
 }

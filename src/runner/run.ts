@@ -10,10 +10,11 @@ import type { Candidate } from "./settle.js";
 import { isManifestFile } from "./manifest-use.js";
 import { needsTypePass, runTypePass, TypeScan, type SlottedCandidate } from "./type-pass.js";
 
-// The main job: discover → read and pre-filter every file (main thread) → the TypeScript type pass
-// (type-pass.ts, ts-morph loaded only when a TypeScript file names Gladia) → transform the
-// candidates (settle.ts, loaded only when there are some) → one RunResult. A repo with no Gladia
-// use never loads more than discovery and the reader.
+// The main job: discover → read and pre-filter every file (main thread) → transform the candidates
+// (settle.ts, loaded only when there are some) while the TypeScript type pass runs in its own thread
+// (type-pass.ts, ts-morph loaded only when a TypeScript file names Gladia); files it gives hints
+// are transformed again with them → one RunResult. A repo with no Gladia use never loads more
+// than discovery and the reader.
 
 export interface RunOptions {
   paths: string[];
@@ -90,33 +91,53 @@ async function runFacts(candidates: Candidate[], options: TransformOptions): Pro
   return { envVars: facts.envVarSteps(), dependencies: facts.dependencySteps() };
 }
 
+/** Opens the transform threads and starts the code candidates before the type pass is over. */
+async function startSettlement(options: RunOptions, discovered: DiscoveredFile[], candidates: Candidate[], scan: TypeScan | undefined) {
+  const { Settlement } = await import("./settle.js");
+  const { Pool, threadsFor } = await import("./pool.js");
+  const threads = threadsFor(candidates.length, options.jobs);
+  const pool = await Pool.open(threads - 1);
+  // While the pass runs in its own thread, the main thread transforms only if no worker does and a core is left.
+  pool.useMainThread(!scan?.worthRunning || (threads === 1 && options.jobs > 1));
+  const manifests = discovered.filter(isManifestFile).map((file) => file.absPath);
+  const settlement = new Settlement(pool, { ...options, manifests });
+  const named = new Set<Candidate>(scan?.named);
+  settlement.startEarly(candidates, (candidate) => named.has(candidate));
+  return { pool, settlement };
+}
+
 export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<RunResult> {
   const discovered = discover(options.paths, { ignore: options.ignore, exclude: options.reportPath ? [options.reportPath] : [], cwd: options.cwd });
   const reader = new SourceReader(options.maxFileSize);
   const scan = needsTypePass(options.transform) ? new TypeScan() : undefined;
   const read = readAll(discovered, reader, scan);
-  const typePass = scan && (await addTypePass(scan, reader, read));
-  const { slots, candidates } = read;
-  const candidateSlots = new Set(candidates.map((candidate) => candidate.slot));
-  slots.forEach((result, slot) => candidateSlots.has(slot) || hooks.onFile?.(result, false));
-  const facts = await runFacts(candidates, options.transform);
-  await hooks.onCandidates?.(candidates.length);
-  if (candidates.length > 0) {
-    const { settleCandidates } = await import("./settle.js");
-    const manifests = discovered.filter(isManifestFile).map((file) => file.absPath);
-    await settleCandidates(candidates, { ...options, manifests }, (index, result) => {
-      slots[candidates[index].slot] = result;
-      hooks.onFile?.(result, true);
-    });
+  let started = read.candidates.length > 0 ? await startSettlement(options, discovered, read.candidates, scan) : undefined;
+  try {
+    const typePass = scan && (await addTypePass(scan, reader, read));
+    const { slots, candidates } = read;
+    const candidateSlots = new Set(candidates.map((candidate) => candidate.slot));
+    slots.forEach((result, slot) => candidateSlots.has(slot) || hooks.onFile?.(result, false));
+    const facts = await runFacts(candidates, options.transform);
+    await hooks.onCandidates?.(candidates.length);
+    if (candidates.length > 0) {
+      started ??= await startSettlement(options, discovered, [], undefined);
+      started.pool.useMainThread(true);
+      await started.settlement.settle(candidates, (index, result) => {
+        slots[candidates[index].slot] = result;
+        hooks.onFile?.(result, true);
+      });
+    }
+    return {
+      tool: ownVersion(),
+      mode: options.mode,
+      roots: options.paths,
+      ...(options.reportPath ? { report: options.reportPath } : {}),
+      summary: summarise(slots),
+      files: slots,
+      ...facts,
+      ...(typePass ? { typePass } : {}),
+    };
+  } finally {
+    await started?.pool.close();
   }
-  return {
-    tool: ownVersion(),
-    mode: options.mode,
-    roots: options.paths,
-    ...(options.reportPath ? { report: options.reportPath } : {}),
-    summary: summarise(slots),
-    files: slots,
-    ...facts,
-    ...(typePass ? { typePass } : {}),
-  };
 }

@@ -5,14 +5,14 @@ import type { RunMode } from "../report/types.js";
 import type { DiscoveredFile } from "./discover.js";
 import { redactSecrets, unifiedDiff } from "./diff.js";
 import { CodeUse, MANIFEST_LANGUAGES } from "./manifest-use.js";
-import { runTasks } from "./pool.js";
+import type { Job, Pool } from "./pool.js";
 import type { FileTask } from "./process-file.js";
 import type { SourceStats } from "./read.js";
 import { writeSafely } from "./write.js";
 
 // The candidates' half of a run (loaded only when some file passed the pre-filter): transform
-// them (pool or in-process), then, in the main thread and in order, diff or write each result.
-// Manifests go last: what they keep depends on what the migrated code imports.
+// them (pool.ts: worker threads and the main thread), then, in the main thread and in order, diff
+// or write each result. Manifests go last: what they keep depends on what the migrated code imports.
 
 export interface Candidate {
   file: DiscoveredFile;
@@ -30,6 +30,8 @@ export interface SettleOptions {
   /** Every package.json of the run (absolute paths): which code each one serves. */
   manifests: string[];
 }
+
+const isManifest = (candidate: Candidate) => MANIFEST_LANGUAGES.has(candidate.file.entry.name);
 
 function toTask(candidate: Candidate, options: SettleOptions, manifestUse?: ManifestUse): FileTask {
   const { file, text, hints } = candidate;
@@ -55,30 +57,59 @@ async function settleChange(candidate: Candidate, processed: ProcessedText, mode
 
 type OnSettled = (index: number, result: FileResult) => void;
 
-/** Settles the candidates at `indices`, in that order; `onProcessed` sees each one's final text. */
-async function settleGroup(candidates: Candidate[], indices: number[], tasks: FileTask[], options: SettleOptions, onSettled: OnSettled, onProcessed?: (candidate: Candidate, text: string) => void): Promise<void> {
-  await runTasks(tasks, options.jobs, async (k, processed) => {
-    const candidate = candidates[indices[k]];
-    onProcessed?.(candidate, processed.newText ?? candidate.text);
-    onSettled(indices[k], await settleChange(candidate, processed, options.mode));
-    candidate.text = tasks[k].text = ""; // let the source go once settled
-    delete candidate.hints;
-  });
-}
-
 /**
- * Calls `onSettled` for each candidate as results stream back: code files in order, then the
- * manifests in order, once the code they serve is migrated (see manifest-use.ts).
+ * Transforms and settles the candidates of a run. Code files can start before the type pass is
+ * over (`startEarly`): those whose final hints differ from none are run again with them.
  */
-export async function settleCandidates(candidates: Candidate[], options: SettleOptions, onSettled: OnSettled): Promise<void> {
-  const isManifest = (index: number) => MANIFEST_LANGUAGES.has(candidates[index].file.entry.name);
-  const indices = candidates.map((_, index) => index);
-  const code = indices.filter((index) => !isManifest(index));
-  const manifests = indices.filter(isManifest);
-  const use = manifests.length > 0 ? new CodeUse(options.manifests, options.transform.strategy) : undefined;
-  const codeTasks = code.map((index) => toTask(candidates[index], options));
-  await settleGroup(candidates, code, codeTasks, options, onSettled, use && ((candidate, text) => use.record(candidate.file, text)));
-  if (!use) return;
-  const manifestTasks = manifests.map((index) => toTask(candidates[index], options, use.forManifest(candidates[index].file)));
-  await settleGroup(candidates, manifests, manifestTasks, options, onSettled);
+export class Settlement {
+  /** Code candidates sent to the threads before their hints were known (so with none). */
+  private readonly early = new Map<Candidate, Job>();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: SettleOptions,
+  ) {}
+
+  /** Sends code candidates to the threads now; those `mayGetHints` says no to first (their run is final). */
+  startEarly(candidates: Candidate[], mayGetHints: (candidate: Candidate) => boolean): void {
+    const code = candidates.filter((candidate) => !isManifest(candidate));
+    const ordered = [...code.filter((candidate) => !mayGetHints(candidate)), ...code.filter(mayGetHints)];
+    for (const candidate of ordered) this.early.set(candidate, this.pool.submit(toTask(candidate, this.options)));
+  }
+
+  /**
+   * Calls `onSettled` for each candidate as results come in: code files in order, then the
+   * manifests in order, once the code they serve is migrated (see manifest-use.ts).
+   */
+  async settle(candidates: Candidate[], onSettled: OnSettled): Promise<void> {
+    const indices = candidates.map((_, index) => index);
+    const code = indices.filter((index) => !isManifest(candidates[index]));
+    const manifests = indices.filter((index) => isManifest(candidates[index]));
+    const use = manifests.length > 0 ? new CodeUse(this.options.manifests, this.options.transform.strategy) : undefined;
+    const codeJobs = code.map((index) => this.jobFor(candidates[index]));
+    await this.settleInOrder(candidates, code, codeJobs, onSettled, use && ((candidate, text) => use.record(candidate.file, text)));
+    if (!use) return;
+    const manifestJobs = manifests.map((index) => this.pool.submit(toTask(candidates[index], this.options, use.forManifest(candidates[index].file))));
+    await this.settleInOrder(candidates, manifests, manifestJobs, onSettled);
+  }
+
+  /** The job whose result is the candidate's: the early one unless the type pass gave it hints since. */
+  private jobFor(candidate: Candidate): Job {
+    const early = this.early.get(candidate);
+    this.early.delete(candidate);
+    if (!early) return this.pool.submit(toTask(candidate, this.options));
+    return candidate.hints ? this.pool.resubmit(early, toTask(candidate, this.options)) : early;
+  }
+
+  /** Settles the candidates at `indices`, in that order; `onProcessed` sees each one's final text. */
+  private async settleInOrder(candidates: Candidate[], indices: number[], jobs: Job[], onSettled: OnSettled, onProcessed?: (candidate: Candidate, text: string) => void): Promise<void> {
+    for (const [k, index] of indices.entries()) {
+      const candidate = candidates[index];
+      const processed = await jobs[k].result;
+      onProcessed?.(candidate, processed.newText ?? candidate.text);
+      onSettled(index, await settleChange(candidate, processed, this.options.mode));
+      candidate.text = jobs[k].task.text = ""; // let the source go once settled
+      delete candidate.hints;
+    }
+  }
 }

@@ -4,6 +4,7 @@ import type { TypePassSummary } from "../report/types.js";
 import type { DiscoveredFile } from "./discover.js";
 import type { SourceReader } from "./read.js";
 import type { Candidate } from "./settle.js";
+import { analyseInThread } from "./type-pass-thread.js";
 
 // The whole-project type pass in a run. TypeScript files that read Gladia results through a shared
 // interface often never name Gladia and fail the plug-in's pre-filter; a second cheap check, made
@@ -83,7 +84,6 @@ function reread(reader: SourceReader, { file, slot }: Seen): SlottedCandidate | 
 
 /** One ts-morph project per root (hints are keyed by the path relative to it). */
 async function attachHints(files: SlottedCandidate[]): Promise<void> {
-  const { analyseProject } = await import("../analysis/index.js");
   const roots = new Map<string, SlottedCandidate[]>();
   for (const candidate of files) {
     if (roots.has(candidate.file.root)) roots.get(candidate.file.root)!.push(candidate);
@@ -92,7 +92,7 @@ async function attachHints(files: SlottedCandidate[]): Promise<void> {
   for (const [root, group] of roots) {
     const byPath = new Map(group.map((candidate) => [candidate.file.relPath, candidate]));
     const texts = new Map(group.map((candidate) => [candidate.file.relPath, candidate.text]));
-    const hints = await analyseProject(root, [...byPath.keys()], texts);
+    const hints = await analyseInThread(root, [...byPath.keys()], texts);
     for (const [relPath, found] of hints) byPath.get(relPath)!.hints = found;
   }
 }
