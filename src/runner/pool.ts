@@ -36,20 +36,31 @@ interface QueuedJob extends Job {
 export class Pool {
   private readonly queue: QueuedJob[] = [];
   private inWorkers = 0;
+  /** Worker threads that take tasks now. */
+  private workers = 0;
   private mainThreadOn = false;
   private mainThreadBusy = false;
 
-  private constructor(
-    private readonly workers: number,
-    private readonly piscina: Piscina<FileTask, ProcessedText> | undefined,
-  ) {}
+  private constructor(private readonly piscina: Piscina<FileTask, ProcessedText> | undefined) {}
 
-  /** `workers` worker threads (piscina loads only when there are some). */
-  static async open(workers: number): Promise<Pool> {
-    if (workers === 0) return new Pool(0, undefined);
+  /**
+   * Up to `maxWorkers` worker threads (piscina loads only when there can be some); each starts
+   * when `setWorkers` first lets it take tasks.
+   */
+  static async open(maxWorkers: number): Promise<Pool> {
+    if (maxWorkers === 0) return new Pool(undefined);
     const { Piscina } = await import("piscina");
     const filename = new URL("./worker.js", import.meta.url).href;
-    return new Pool(workers, new Piscina<FileTask, ProcessedText>({ filename, minThreads: workers, maxThreads: workers }));
+    // A worker holds TASKS_PER_WORKER tasks, so none waits in piscina's queue (which would start more
+    // workers); idle workers stay (starting one again would load its parsers again).
+    const options = { filename, minThreads: 0, maxThreads: maxWorkers, concurrentTasksPerWorker: TASKS_PER_WORKER, idleTimeout: Infinity };
+    return new Pool(new Piscina<FileTask, ProcessedText>(options));
+  }
+
+  /** How many worker threads take tasks from now on (at most `open`'s `maxWorkers`). */
+  setWorkers(count: number): void {
+    this.workers = count;
+    this.pump();
   }
 
   /** The main thread takes queued tasks too (between them, it yields to the event loop). */

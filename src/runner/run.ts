@@ -91,19 +91,29 @@ async function runFacts(candidates: Candidate[], options: TransformOptions): Pro
   return { envVars: facts.envVarSteps(), dependencies: facts.dependencySteps() };
 }
 
-/** Opens the transform threads and starts the code candidates before the type pass is over. */
+/**
+ * Opens the transform threads and starts the code candidates before the type pass is over. While
+ * the pass runs (in its own thread, on one of the `jobs` cores) the main thread transforms on
+ * another one and workers take what is left: on two cores the worker starts after the pass, so the
+ * pass's memory is gone before it grows its own.
+ */
 async function startSettlement(options: RunOptions, discovered: DiscoveredFile[], candidates: Candidate[], scan: TypeScan | undefined) {
   const { Settlement } = await import("./settle.js");
   const { Pool, threadsFor } = await import("./pool.js");
   const threads = threadsFor(candidates.length, options.jobs);
   const pool = await Pool.open(threads - 1);
-  // While the pass runs in its own thread, the main thread transforms only if no worker does and a core is left.
-  pool.useMainThread(!scan?.worthRunning || (threads === 1 && options.jobs > 1));
+  const passing = scan?.worthRunning === true;
+  pool.useMainThread(!passing || options.jobs > 1);
+  pool.setWorkers(passing ? Math.max(0, Math.min(threads - 1, options.jobs - 2)) : threads - 1);
   const manifests = discovered.filter(isManifestFile).map((file) => file.absPath);
   const settlement = new Settlement(pool, { ...options, manifests });
   const named = new Set<Candidate>(scan?.named);
   settlement.startEarly(candidates, (candidate) => named.has(candidate));
-  return { pool, settlement };
+  const afterTypePass = () => {
+    pool.useMainThread(true);
+    pool.setWorkers(threads - 1);
+  };
+  return { pool, settlement, afterTypePass };
 }
 
 export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<RunResult> {
@@ -121,7 +131,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
     await hooks.onCandidates?.(candidates.length);
     if (candidates.length > 0) {
       started ??= await startSettlement(options, discovered, [], undefined);
-      started.pool.useMainThread(true);
+      started.afterTypePass();
       await started.settlement.settle(candidates, (index, result) => {
         slots[candidates[index].slot] = result;
         hooks.onFile?.(result, true);
