@@ -52,8 +52,11 @@ export class Pool {
     const { Piscina } = await import("piscina");
     const filename = new URL("./worker.js", import.meta.url).href;
     // A worker holds TASKS_PER_WORKER tasks, so none waits in piscina's queue (which would start more
-    // workers); idle workers stay (starting one again would load its parsers again).
-    const options = { filename, minThreads: 0, maxThreads: maxWorkers, concurrentTasksPerWorker: TASKS_PER_WORKER, idleTimeout: Infinity };
+    // workers); idle workers stay (starting one again would load its parsers again). A smaller young
+    // generation than V8's default: ~35 MiB less per worker, no measurable GC cost (a file's
+    // objects die young either way); it only sizes the nursery, it is no memory cap.
+    const resourceLimits = { maxYoungGenerationSizeMb: 24 };
+    const options = { filename, minThreads: 0, maxThreads: maxWorkers, concurrentTasksPerWorker: TASKS_PER_WORKER, idleTimeout: Infinity, resourceLimits };
     return new Pool(new Piscina<FileTask, ProcessedText>(options));
   }
 
