@@ -40,9 +40,18 @@ export interface RunHooks {
   onFile?(result: FileResult, candidate: boolean): void;
 }
 
-function isInsideRoot(file: DiscoveredFile): boolean {
-  const root = realpathSync(file.root);
-  return realpathSync(file.absPath).startsWith(root.endsWith(sep) ? root : root + sep);
+/** Whether a file's real path (symlinked directories resolved) stays inside its root; each root is resolved once. */
+class RootCheck {
+  private readonly roots = new Map<string, string>();
+
+  contains(file: DiscoveredFile): boolean {
+    let root = this.roots.get(file.root);
+    if (root === undefined) {
+      root = realpathSync.native(file.root);
+      this.roots.set(file.root, (root = root.endsWith(sep) ? root : root + sep));
+    }
+    return realpathSync.native(file.absPath).startsWith(root);
+  }
 }
 
 interface ReadAll {
@@ -52,12 +61,12 @@ interface ReadAll {
 }
 
 /** Reads every file; settles the ones that cannot concern Gladia, returns the others. */
-function readAll(files: DiscoveredFile[], reader: SourceReader, scan: TypeScan | undefined): ReadAll {
+function readAll(files: DiscoveredFile[], reader: SourceReader, scan: TypeScan | undefined, inside: RootCheck): ReadAll {
   const slots: FileResult[] = [];
   const candidates: SlottedCandidate[] = [];
   for (const file of files) {
     const outcome = reader.read(file);
-    if (outcome.candidate && isInsideRoot(file)) {
+    if (outcome.candidate && inside.contains(file)) {
       const candidate = { file, text: outcome.text, stats: outcome.stats, slot: slots.length };
       candidates.push(candidate);
       scan?.addCandidate(candidate);
@@ -73,10 +82,10 @@ function readAll(files: DiscoveredFile[], reader: SourceReader, scan: TypeScan |
 }
 
 /** Files the type pass found Gladia values in, although the pre-filter rejected them, join the candidates. */
-async function addTypePass(scan: TypeScan, reader: SourceReader, { slots, candidates }: ReadAll): Promise<TypePassSummary | undefined> {
+async function addTypePass(scan: TypeScan, reader: SourceReader, { slots, candidates }: ReadAll, inside: RootCheck): Promise<TypePassSummary | undefined> {
   const outcome = await runTypePass(scan, reader);
   for (const candidate of outcome?.promoted ?? []) {
-    if (isInsideRoot(candidate.file)) candidates.push(candidate);
+    if (inside.contains(candidate.file)) candidates.push(candidate);
     else slots[candidate.slot] = fileResult(candidate.file, "skipped", { reason: "resolves outside the root" });
   }
   candidates.sort((a, b) => a.slot - b.slot);
@@ -120,10 +129,11 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   const discovered = discover(options.paths, { ignore: options.ignore, exclude: options.reportPath ? [options.reportPath] : [], cwd: options.cwd });
   const reader = new SourceReader(options.maxFileSize);
   const scan = needsTypePass(options.transform) ? new TypeScan() : undefined;
-  const read = readAll(discovered, reader, scan);
+  const inside = new RootCheck();
+  const read = readAll(discovered, reader, scan, inside);
   let started = read.candidates.length > 0 ? await startSettlement(options, discovered, read.candidates, scan) : undefined;
   try {
-    const typePass = scan && (await addTypePass(scan, reader, read));
+    const typePass = scan && (await addTypePass(scan, reader, read, inside));
     const { slots, candidates } = read;
     const candidateSlots = new Set(candidates.map((candidate) => candidate.slot));
     slots.forEach((result, slot) => candidateSlots.has(slot) || hooks.onFile?.(result, false));
