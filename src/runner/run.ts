@@ -9,6 +9,7 @@ import { fileResult, SourceReader } from "./read.js";
 import type { Candidate } from "./settle.js";
 import { isManifestFile } from "./manifest-use.js";
 import { needsTypePass, runTypePass, TypeScan, type SlottedCandidate } from "./type-pass.js";
+import { discardTypePassThread, prestartTypePass } from "./type-pass-thread.js";
 
 // The main job: discover → read and pre-filter every file (main thread) → transform the candidates
 // (settle.ts, loaded only when there are some) while the TypeScript type pass runs in its own thread
@@ -64,6 +65,7 @@ interface ReadAll {
 function readAll(files: DiscoveredFile[], reader: SourceReader, scan: TypeScan | undefined, inside: RootCheck): ReadAll {
   const slots: FileResult[] = [];
   const candidates: SlottedCandidate[] = [];
+  let prestarted = false;
   for (const file of files) {
     const outcome = reader.read(file);
     if (outcome.candidate && inside.contains(file)) {
@@ -71,12 +73,17 @@ function readAll(files: DiscoveredFile[], reader: SourceReader, scan: TypeScan |
       candidates.push(candidate);
       scan?.addCandidate(candidate);
       slots.push(fileResult(file, "unchanged"));
-      continue;
+    } else {
+      const result = outcome.candidate ? fileResult(file, "skipped", { reason: "resolves outside the root" }) : outcome.result;
+      if (!result) continue;
+      if (!outcome.candidate && outcome.text !== undefined) scan?.inspect(file, slots.length, outcome.text);
+      slots.push(result);
     }
-    const result = outcome.candidate ? fileResult(file, "skipped", { reason: "resolves outside the root" }) : outcome.result;
-    if (!result) continue;
-    if (!outcome.candidate && outcome.text !== undefined) scan?.inspect(file, slots.length, outcome.text);
-    slots.push(result);
+    // The pass will run: its thread loads ts-morph on another core while this loop goes on.
+    if (!prestarted && scan?.worthRunning) {
+      prestartTypePass();
+      prestarted = true;
+    }
   }
   return { slots, candidates };
 }
@@ -158,6 +165,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
       ...(typePass ? { typePass } : {}),
     };
   } finally {
+    discardTypePassThread();
     await started?.pool.close();
   }
 }

@@ -1,8 +1,13 @@
-// The type pass's thread (see type-pass-thread.ts): analyse, post the hints back, exit.
-import { parentPort, workerData } from "node:worker_threads";
-import { analyseProject } from "../analysis/index.js";
+// The type pass's thread (see type-pass-thread.ts): loads the analysis (ts-morph) at once, then
+// analyses the one input it is sent and posts the hints back.
+import { parentPort } from "node:worker_threads";
 import type { TypePassInput } from "./type-pass-thread.js";
 
-const { root, files, texts } = workerData as TypePassInput;
-const hints = await analyseProject(root, files, new Map(texts));
-parentPort!.postMessage([...hints]);
+const loading = import("../analysis/project.js").then(() => import("../analysis/index.js"));
+loading.catch(() => {}); // a failed load is the pass's error, reported when it runs
+
+parentPort!.once("message", async ({ root, files, texts }: TypePassInput) => {
+  const { analyseProject } = await loading;
+  const hints = await analyseProject(root, files, new Map(texts));
+  parentPort!.postMessage([...hints]);
+});
