@@ -1,0 +1,144 @@
+import type { NapiConfig, Range, SgNode } from "@ast-grep/napi";
+
+// One parsed Python file as the steps read it. Every ast-grep call crosses into native code and
+// returns fresh wrapper objects (freed only when JS collects them), and the steps ask the same
+// nodes the same questions many times. The tree never changes (edits are text splices on the
+// source), so each node is wrapped once (by id) and remembers what it was asked: its kind, range,
+// text, parent, children, fields and searches. All of it lives as long as the file's tree.
+
+/**
+ * The kinds the steps search the whole file for: one native search finds them all (in document
+ * order), and each search of the module for some of these kinds filters that list. Speed only: a
+ * search for another kind goes to ast-grep as it is.
+ */
+const INDEXED_KINDS = new Set([
+  "function_definition", "lambda", "class_definition", "import_statement", "import_from_statement",
+  "assignment", "named_expression", "as_pattern", "for_statement", "for_in_clause", "expression_statement",
+  "return_statement", "call", "attribute", "subscript", "string", "pair", "comparison_operator", "ERROR",
+]);
+
+/** The kinds a rule asks for when it asks only for kinds (`{kind}` or `{any: [{kind}, …]}`). */
+function kindsOf(rule: NapiConfig): string[] | undefined {
+  const top = rule.rule as { kind?: string; any?: { kind?: string }[] };
+  const parts = top.any ?? [top];
+  const only = (part: object) => Object.keys(part).length === 1 && typeof (part as { kind?: unknown }).kind === "string";
+  if (Object.keys(rule).length !== 1 || Object.keys(top).length !== 1 || !parts.every(only)) return undefined;
+  return parts.map((part) => part.kind!);
+}
+
+export class PyTree {
+  private readonly nodes = new Map<number, PyNode>();
+  private indexed?: readonly PyNode[];
+
+  /** Every node of an indexed kind, in document order (`module` is the root: its search covers the file). */
+  index(module: SgNode): readonly PyNode[] {
+    return (this.indexed ??= module.findAll({ rule: { any: [...INDEXED_KINDS].map((kind) => ({ kind })) } }).map((node) => this.wrap(node)));
+  }
+
+  wrap(sg: SgNode): PyNode;
+  wrap(sg: SgNode | null): PyNode | null;
+  wrap(sg: SgNode | null): PyNode | null {
+    if (!sg) return null;
+    const id = sg.id();
+    let node = this.nodes.get(id);
+    if (!node) {
+      node = new PyNode(this, sg, id);
+      this.nodes.set(id, node);
+    }
+    return node;
+  }
+}
+
+export class PyNode {
+  private cachedKind?: string;
+  private cachedRange?: Range;
+  private cachedText?: string;
+  private cachedNamed?: boolean;
+  private cachedParent?: PyNode | null;
+  private cachedChildren?: readonly PyNode[];
+  private cachedNamedChildren?: readonly PyNode[];
+  private fields?: Map<string, PyNode | null>;
+  private searches?: Map<string, readonly PyNode[]>;
+
+  constructor(
+    private readonly tree: PyTree,
+    private readonly sg: SgNode,
+    private readonly nodeId: number,
+  ) {}
+
+  id(): number {
+    return this.nodeId;
+  }
+
+  kind(): string {
+    return (this.cachedKind ??= this.sg.kind() as string);
+  }
+
+  range(): Range {
+    return (this.cachedRange ??= this.sg.range());
+  }
+
+  text(): string {
+    return (this.cachedText ??= this.sg.text());
+  }
+
+  isNamed(): boolean {
+    return (this.cachedNamed ??= this.sg.isNamed());
+  }
+
+  parent(): PyNode | null {
+    if (this.cachedParent === undefined) this.cachedParent = this.tree.wrap(this.sg.parent());
+    return this.cachedParent;
+  }
+
+  /** Every child, anonymous tokens (`(`, `string_start`, …) included. */
+  children(): readonly PyNode[] {
+    if (!this.cachedChildren) {
+      const children = this.sg.children().map((child) => this.tree.wrap(child));
+      for (const child of children) child.cachedParent ??= this;
+      this.cachedChildren = children;
+    }
+    return this.cachedChildren;
+  }
+
+  namedChildren(): readonly PyNode[] {
+    return (this.cachedNamedChildren ??= this.children().filter((child) => child.isNamed()));
+  }
+
+  field(name: string): PyNode | null {
+    this.fields ??= new Map();
+    let child = this.fields.get(name);
+    if (child === undefined) {
+      child = this.tree.wrap(this.sg.field(name as never) as SgNode | null);
+      this.fields.set(name, child);
+    }
+    return child;
+  }
+
+  /** Parent first, up to the module. */
+  ancestors(): PyNode[] {
+    const out: PyNode[] = [];
+    for (let current = this.parent(); current; current = current.parent()) out.push(current);
+    return out;
+  }
+
+  /** The siblings after this node, in order. */
+  nextAll(): readonly PyNode[] {
+    const siblings = this.parent()?.children() ?? [];
+    return siblings.slice(siblings.indexOf(this) + 1);
+  }
+
+  /** ast-grep's search below (and including) this node, in document order; asked once per rule. */
+  findAll(rule: NapiConfig): readonly PyNode[] {
+    const key = JSON.stringify(rule);
+    this.searches ??= new Map();
+    let found = this.searches.get(key);
+    if (!found) {
+      const kinds = kindsOf(rule);
+      const fromIndex = this.kind() === "module" && kinds?.every((kind) => INDEXED_KINDS.has(kind));
+      found = fromIndex ? this.tree.index(this.sg).filter((node) => kinds!.includes(node.kind())) : this.sg.findAll(rule).map((node) => this.tree.wrap(node));
+      this.searches.set(key, found);
+    }
+    return found;
+  }
+}
