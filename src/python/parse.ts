@@ -20,7 +20,7 @@ function loadNapi(): Napi {
 
 /** The module node of a fresh parse (its nodes cached for the file: see tree.ts). */
 export function parsePython(text: string): PyNode {
-  return new PyTree().wrap(loadNapi().parse("python" as never, text).root());
+  return new PyTree(loadNapi().parse("python" as never, text).root()).root;
 }
 
 // One native search instead of a walk in JS: an ERROR node, or a zero-width node (tree-sitter's

@@ -7,9 +7,9 @@ import type { NapiConfig, Range, SgNode } from "@ast-grep/napi";
 // text, parent, children, fields and searches. All of it lives as long as the file's tree.
 
 /**
- * The kinds the steps search the whole file for: one native search finds them all (in document
- * order), and each search of the module for some of these kinds filters that list. Speed only: a
- * search for another kind goes to ast-grep as it is.
+ * The kinds the steps search for: one native search of the file finds them all (in document
+ * order), and each search for some of these kinds (of the file or below a node) filters that list.
+ * Speed only: a search for another kind, or with more than kinds in its rule, goes to ast-grep.
  */
 const INDEXED_KINDS = new Set([
   "function_definition", "lambda", "class_definition", "import_statement", "import_from_statement",
@@ -29,10 +29,16 @@ function kindsOf(rule: NapiConfig): string[] | undefined {
 export class PyTree {
   private readonly nodes = new Map<number, PyNode>();
   private indexed?: readonly PyNode[];
+  readonly root: PyNode;
 
-  /** Every node of an indexed kind, in document order (`module` is the root: its search covers the file). */
-  index(module: SgNode): readonly PyNode[] {
-    return (this.indexed ??= module.findAll({ rule: { any: [...INDEXED_KINDS].map((kind) => ({ kind })) } }).map((node) => this.wrap(node)));
+  constructor(root: SgNode) {
+    this.root = this.wrap(root);
+  }
+
+  /** Every node of an indexed kind in the file, in document order; undefined when nothing parses (the root is an ERROR). */
+  index(): readonly PyNode[] | undefined {
+    if (this.root.kind() !== "module") return undefined;
+    return (this.indexed ??= this.root.searchNative({ rule: { any: [...INDEXED_KINDS].map((kind) => ({ kind })) } }));
   }
 
   wrap(sg: SgNode): PyNode;
@@ -122,6 +128,23 @@ export class PyNode {
     return out;
   }
 
+  searchNative(rule: NapiConfig): readonly PyNode[] {
+    return this.sg.findAll(rule).map((node) => this.tree.wrap(node));
+  }
+
+  /** Is `node` this node or one below it? */
+  contains(node: PyNode): boolean {
+    if (node === this) return true;
+    const outer = this.range();
+    const inner = node.range();
+    if (inner.start.index < outer.start.index || inner.end.index > outer.end.index) return false;
+    // Ranges nest: a non-empty node strictly inside this one is below it. An empty (MISSING) node
+    // or one with the very same range (a parent with one child) can be on either side.
+    const empty = inner.start.index === inner.end.index;
+    const same = inner.start.index === outer.start.index && inner.end.index === outer.end.index;
+    return (!empty && !same) || node.ancestors().includes(this);
+  }
+
   /** The siblings after this node, in order. */
   nextAll(): readonly PyNode[] {
     const siblings = this.parent()?.children() ?? [];
@@ -135,8 +158,13 @@ export class PyNode {
     let found = this.searches.get(key);
     if (!found) {
       const kinds = kindsOf(rule);
-      const fromIndex = this.kind() === "module" && kinds?.every((kind) => INDEXED_KINDS.has(kind));
-      found = fromIndex ? this.tree.index(this.sg).filter((node) => kinds!.includes(node.kind())) : this.sg.findAll(rule).map((node) => this.tree.wrap(node));
+      const index = kinds?.every((kind) => INDEXED_KINDS.has(kind)) ? this.tree.index() : undefined;
+      if (index) {
+        const ofKinds = index.filter((node) => kinds!.includes(node.kind()));
+        found = this === this.tree.root ? ofKinds : ofKinds.filter((node) => this.contains(node));
+      } else {
+        found = this.searchNative(rule);
+      }
       this.searches.set(key, found);
     }
     return found;
