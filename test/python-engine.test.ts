@@ -60,7 +60,7 @@ describe("Python tree (ast-grep nodes wrapped once per file)", () => {
     expect(pythonFixtures.length).toBeGreaterThan(20);
     let searches = 0;
     for (const text of [...texts, "", ")))", "def f(:\n    pass\n", "x = lambda: (lambda: f(1))\n"]) {
-      const root = parsePython(text);
+      const root = parsePython(text).root;
       const scopes = [root, ...root.searchNative({ rule: { any: scopeKinds.map((kind) => ({ kind })) } })];
       for (const scope of scopes) {
         for (const kind of searched) {
@@ -74,13 +74,21 @@ describe("Python tree (ast-grep nodes wrapped once per file)", () => {
   });
 
   it("gives one object per node, however it was reached", () => {
-    const root = parsePython("import requests\nr = requests.post(url, json={'a': 1})\n");
+    const root = parsePython("import requests\nr = requests.post(url, json={'a': 1})\n").root;
     const call = root.findAll({ rule: { kind: "call" } })[0];
     expect(call.field("function")).toBe(call.children()[0]);
     expect(call.field("arguments")?.parent()).toBe(call);
     expect(call.parent()?.field("right")).toBe(call);
     expect(root.findAll({ rule: { kind: "assignment" } })[0].field("right")).toBe(call);
     expect(call.field("arguments")?.namedChildren()).toEqual(call.field("arguments")?.children().filter((c) => c.isNamed()));
+  });
+
+  it("lets go of the file's nodes when disposed (a node read afterwards fails loudly)", () => {
+    const tree = parsePython("x = f(1)\n");
+    const assignment = tree.root.findAll({ rule: { kind: "assignment" } })[0];
+    expect(assignment.field("left")?.text()).toBe("x");
+    tree.dispose();
+    expect(() => assignment.field("right")).toThrow(/after its file was done/);
   });
 
   it.each([
@@ -97,7 +105,7 @@ describe("Python tree (ast-grep nodes wrapped once per file)", () => {
     [`F'plain'`, undefined],
     [`rf'{a}'`, undefined],
   ])("reads the value of the literal %s", (literal, value) => {
-    const node = parsePython(`x = ${literal}\n`).findAll({ rule: { kind: "string" } })[0];
+    const node = parsePython(`x = ${literal}\n`).root.findAll({ rule: { kind: "string" } })[0];
     expect(stringValue(node)).toBe(value);
     expect(isFString(node)).toBe(/^[a-z]*f/i.test(literal));
   });

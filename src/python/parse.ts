@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { PyTree, type PyNode } from "./tree.js";
+import { PyTree } from "./tree.js";
 
 // tree-sitter's Python grammar through ast-grep, loaded on the first `.py` file that passes the
 // cheap pre-filter: the native parser is the heavy part of the Python plug-in.
@@ -18,9 +18,9 @@ function loadNapi(): Napi {
   return loaded;
 }
 
-/** The module node of a fresh parse (its nodes cached for the file: see tree.ts). */
-export function parsePython(text: string): PyNode {
-  return new PyTree(loadNapi().parse("python" as never, text).root()).root;
+/** A fresh parse, its nodes cached for the file (see tree.ts): dispose of it when the file is done. */
+export function parsePython(text: string): PyTree {
+  return new PyTree(loadNapi().parse("python" as never, text).root());
 }
 
 // One native search instead of a walk in JS: an ERROR node, or a zero-width node (tree-sitter's

@@ -41,6 +41,17 @@ export class PyTree {
     return (this.indexed ??= this.root.searchNative({ rule: { any: [...INDEXED_KINDS].map((kind) => ({ kind })) } }));
   }
 
+  /**
+   * Called when the file is done. The tree is garbage then anyway, but a part of it that the GC
+   * already moved to the old generation would keep every young native wrapper it reaches alive,
+   * and copied at each minor GC, until the next full GC: cutting the links lets them die young.
+   */
+  dispose(): void {
+    for (const node of this.nodes.values()) node.release();
+    this.nodes.clear();
+    this.indexed = undefined;
+  }
+
   wrap(sg: SgNode): PyNode;
   wrap(sg: SgNode | null): PyNode | null;
   wrap(sg: SgNode | null): PyNode | null {
@@ -68,39 +79,54 @@ export class PyNode {
 
   constructor(
     private readonly tree: PyTree,
-    private readonly sg: SgNode,
+    private sg: SgNode | undefined,
     private readonly nodeId: number,
   ) {}
+
+  private get native(): SgNode {
+    if (!this.sg) throw new Error("a Python node was read after its file was done");
+    return this.sg;
+  }
+
+  /** Forgets the native node and every node this one reached (see PyTree.dispose). */
+  release(): void {
+    this.sg = undefined;
+    this.cachedParent = undefined;
+    this.cachedChildren = undefined;
+    this.cachedNamedChildren = undefined;
+    this.fields = undefined;
+    this.searches = undefined;
+  }
 
   id(): number {
     return this.nodeId;
   }
 
   kind(): string {
-    return (this.cachedKind ??= this.sg.kind() as string);
+    return (this.cachedKind ??= this.native.kind() as string);
   }
 
   range(): Range {
-    return (this.cachedRange ??= this.sg.range());
+    return (this.cachedRange ??= this.native.range());
   }
 
   text(): string {
-    return (this.cachedText ??= this.sg.text());
+    return (this.cachedText ??= this.native.text());
   }
 
   isNamed(): boolean {
-    return (this.cachedNamed ??= this.sg.isNamed());
+    return (this.cachedNamed ??= this.native.isNamed());
   }
 
   parent(): PyNode | null {
-    if (this.cachedParent === undefined) this.cachedParent = this.tree.wrap(this.sg.parent());
+    if (this.cachedParent === undefined) this.cachedParent = this.tree.wrap(this.native.parent());
     return this.cachedParent;
   }
 
   /** Every child, anonymous tokens (`(`, `string_start`, …) included. */
   children(): readonly PyNode[] {
     if (!this.cachedChildren) {
-      const children = this.sg.children().map((child) => this.tree.wrap(child));
+      const children = this.native.children().map((child) => this.tree.wrap(child));
       for (const child of children) child.cachedParent ??= this;
       this.cachedChildren = children;
     }
@@ -115,7 +141,8 @@ export class PyNode {
     this.fields ??= new Map();
     let child = this.fields.get(name);
     if (child === undefined) {
-      child = this.tree.wrap(this.sg.field(name as never) as SgNode | null);
+      child = this.tree.wrap(this.native.field(name as never) as SgNode | null);
+      if (child) child.cachedParent ??= this;
       this.fields.set(name, child);
     }
     return child;
@@ -129,7 +156,7 @@ export class PyNode {
   }
 
   searchNative(rule: NapiConfig): readonly PyNode[] {
-    return this.sg.findAll(rule).map((node) => this.tree.wrap(node));
+    return this.native.findAll(rule).map((node) => this.tree.wrap(node));
   }
 
   /** Is `node` this node or one below it? */
