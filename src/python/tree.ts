@@ -4,7 +4,7 @@ import type { NapiConfig, Range, SgNode } from "@ast-grep/napi";
 // returns fresh wrapper objects (freed only when JS collects them), and the steps ask the same
 // nodes the same questions many times. The tree never changes (edits are text splices on the
 // source), so each node is wrapped once (by id) and remembers what it was asked: its kind, range,
-// text, parent, children, fields and searches. All of it lives as long as the file's tree.
+// text, parent, children, fields and searches, until the file is done (`PyTree.dispose`).
 
 /**
  * The kinds the steps search for: one native search of the file finds them all (in document
@@ -19,7 +19,8 @@ const INDEXED_KINDS = new Set([
 
 /** The kinds a rule asks for when it asks only for kinds (`{kind}` or `{any: [{kind}, …]}`). */
 function kindsOf(rule: NapiConfig): string[] | undefined {
-  const top = rule.rule as { kind?: string; any?: { kind?: string }[] };
+  const top = rule.rule as { kind?: string; any?: { kind?: string }[] } | undefined;
+  if (!top) return undefined;
   const parts = top.any ?? [top];
   const only = (part: object) => Object.keys(part).length === 1 && typeof (part as { kind?: unknown }).kind === "string";
   if (Object.keys(rule).length !== 1 || Object.keys(top).length !== 1 || !parts.every(only)) return undefined;
