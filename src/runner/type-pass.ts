@@ -22,6 +22,7 @@ export type SlottedCandidate = Candidate & { slot: number };
 const HINTED_STEPS = ["types", "sdk"];
 
 export function needsTypePass(options: TransformOptions): boolean {
+  if (options.typePass === false) return false;
   return options.strategy === "native" && (!options.transforms || options.transforms.some((step) => HINTED_STEPS.includes(step)));
 }
 
