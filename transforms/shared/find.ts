@@ -26,17 +26,17 @@ function fieldNames(value: AnyNode): string[] {
   return names;
 }
 
-/** Does a node of type `nodeType` match `typeName` (itself or one of its supertypes)? Cached. */
+/** Per type name: does a node of a given type match it (itself or one of its supertypes)? Cached. */
 const MATCHES = new Map<string, Map<string, boolean>>();
-function isOfType(nodeType: string, typeName: string): boolean {
+function matcherFor(typeName: string): (nodeType: string) => boolean {
   let byType = MATCHES.get(typeName);
   if (!byType) MATCHES.set(typeName, (byType = new Map()));
-  let matches = byType.get(nodeType);
-  if (matches === undefined) {
-    matches = nodeType === typeName || supertypesOf(nodeType).includes(typeName);
-    byType.set(nodeType, matches);
-  }
-  return matches;
+  const known = byType;
+  return (nodeType) => {
+    let matches = known.get(nodeType);
+    if (matches === undefined) known.set(nodeType, (matches = nodeType === typeName || supertypesOf(nodeType).includes(typeName)));
+    return matches;
+  };
 }
 
 /** An unknown node type matches nothing (ast-types then throws on its fields, as `find` does). */
@@ -51,12 +51,15 @@ function supertypesOf(nodeType: string): string[] {
 const isPlainObject = (value: unknown) => Object.prototype.toString.call(value) === "[object Object]";
 
 /** Pushes onto `found` the paths below `start` (not `start` itself) whose node matches, in pre-order. */
-function walk(start: AnyPath, typeName: string, filter: unknown, found: AnyPath[]): void {
-  // The chain from `start` down to the node being visited: field names, and paths built lazily.
+function walk(start: AnyPath, isOfType: (nodeType: string) => boolean, filter: unknown, found: AnyPath[]): void {
+  // The chain from `start` down to the node being visited: field names, and paths built lazily
+  // (entries up to the current depth are always those of the current chain).
   const names: (string | number)[] = [];
   const paths: (AnyPath | undefined)[] = [start];
   const pathAt = (depth: number): AnyPath => {
-    for (let d = 1; d <= depth; d++) paths[d] ??= paths[d - 1]!.get(names[d]);
+    let d = depth;
+    while (paths[d] === undefined) d--;
+    for (d++; d <= depth; d++) paths[d] = paths[d - 1]!.get(names[d]);
     return paths[depth]!;
   };
   const visitChildren = (value: AnyNode, depth: number): void => {
@@ -64,16 +67,20 @@ function walk(start: AnyPath, typeName: string, filter: unknown, found: AnyPath[
       for (let i = 0; i < value.length; i++) if (hasOwn.call(value, i)) visit(value[i], i, depth + 1);
       return;
     }
-    if (!isPlainObject(value)) return;
-    const fields = fieldNames(value);
-    for (const name of fields) if (!hasOwn.call(value, name)) value[name] = types.getFieldValue(value, name);
-    for (const name of fields) visit(value[name] === undefined ? types.getFieldValue(value, name) : value[name], name, depth + 1);
+    // A node (a `type`) is a plain object; any other object is visited only if plain.
+    if (typeof value.type !== "string" && !isPlainObject(value)) return;
+    for (const name of fieldNames(value)) {
+      // ast-types fills a missing field with its default before visiting (filling them all first
+      // changes nothing: a child never reads its parent's fields).
+      if (!hasOwn.call(value, name)) value[name] = types.getFieldValue(value, name);
+      visit(value[name] === undefined ? types.getFieldValue(value, name) : value[name], name, depth + 1);
+    }
   };
   const visit = (value: AnyNode, name: string | number, depth: number): void => {
     if (!value || typeof value !== "object") return;
     names[depth] = name;
     paths[depth] = undefined;
-    if (typeof value.type === "string" && isOfType(value.type, typeName) && (!filter || matchNode(value, filter))) found.push(pathAt(depth));
+    if (typeof value.type === "string" && isOfType(value.type) && (!filter || matchNode(value, filter))) found.push(pathAt(depth));
     visitChildren(value, depth);
   };
   visitChildren(start.value, 0);
@@ -82,9 +89,10 @@ function walk(start: AnyPath, typeName: string, filter: unknown, found: AnyPath[
 /** `from.find(type, filter)` (jscodeshift), for a collection or a single path. */
 export function findNodes<T>(from: Collection<any> | ASTPath<any>, type: Type<T>, filter?: object | ((node: T) => boolean)): Collection<T> {
   // ast-types visits comments only for a visitor of comment types: not supported here.
-  if (isOfType("Block", type.toString()) || isOfType("Line", type.toString())) throw new Error(`findNodes: comment types are not supported (${type})`);
+  const isOfType = matcherFor(type.toString());
+  if (isOfType("Block") || isOfType("Line")) throw new Error(`findNodes: comment types are not supported (${type})`);
   const starts: AnyPath[] = "paths" in from ? from.paths() : [from];
   const found: AnyPath[] = [];
-  for (const start of starts) walk(start, type.toString(), filter, found);
+  for (const start of starts) walk(start, isOfType, filter, found);
   return fromPaths<T>(found, "paths" in from ? from : undefined, type);
 }
