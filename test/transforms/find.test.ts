@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import jscodeshift from "jscodeshift";
 import { parserFor } from "../../src/languages/javascript.js";
 import { findNodes } from "../../transforms/shared/find.js";
+import type { AnyPath } from "../../transforms/shared/ast.js";
 import { listFixtureCases, readFixture } from "../helpers/fixtures.js";
 
 // `findNodes` must return exactly what jscodeshift's `find` returns: the same NodePath objects, in
@@ -32,7 +33,7 @@ describe("findNodes", () => {
     same(findNodes(root, j.Identifier, { name: "response" }), root.find(j.Identifier, { name: "response" }));
     const isCall = (node: { callee: { type: string } }) => node.callee.type === "MemberExpression";
     same(findNodes(root, j.CallExpression, isCall), root.find(j.CallExpression, isCall));
-    for (const fn of root.find(j.Function).paths().slice(0, 5)) {
+    for (const fn of root.find(j.Function).paths().slice(0, 5) as AnyPath[]) {
       same(findNodes(fn, j.Identifier), j(fn).find(j.Identifier));
       same(findNodes(j(fn), j.ReturnStatement), j(fn).find(j.ReturnStatement));
     }
