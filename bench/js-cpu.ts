@@ -73,7 +73,7 @@ round(); // warm-up (JIT, lazy modules)
 stepMs.clear();
 const results = Array.from({ length: rounds }, round);
 const perFileMs = results.map((r) => r.cpuMs / files.length).sort((a, b) => a - b);
-console.log(`${files.length} JS/TS files, ${rounds} rounds: CPU ms/file ${perFileMs.map((m) => m.toFixed(2)).join(" ")} (median ${perFileMs[Math.floor(rounds / 2)].toFixed(2)})`);
+console.log(`${files.length} JS/TS files, ${rounds} rounds: CPU ms/file ${perFileMs.map((m) => m.toFixed(2)).join(" ")} (median ${perFileMs[Math.floor(rounds / 2)].toFixed(2)}, min ${perFileMs[0].toFixed(2)})`);
 console.log(`digest ${[...new Set(results.map((r) => r.digest))].join(" ")}`);
 const slowest = results[0].perFile.sort((a, b) => b.ms - a.ms).slice(0, 5);
 console.log(`slowest: ${slowest.map((f) => `${f.relPath} ${f.ms.toFixed(1)} ms`).join(", ")}`);

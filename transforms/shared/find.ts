@@ -50,35 +50,52 @@ function supertypesOf(nodeType: string): string[] {
 
 const isPlainObject = (value: unknown) => Object.prototype.toString.call(value) === "[object Object]";
 
+/**
+ * `parent.get(name)` when the child's value is known: ast-types keeps a path per child in
+ * `__childCache` and makes a new one only when the cached one holds another value (getChildPath).
+ */
+function childPath(parent: AnyPath, name: string | number, value: AnyNode): AnyPath {
+  const cached = (parent as { __childCache?: Record<string | number, AnyPath> }).__childCache?.[name];
+  return cached !== undefined && cached.value === value ? cached : parent.get(name);
+}
+
 /** Pushes onto `found` the paths below `start` (not `start` itself) whose node matches, in pre-order. */
 function walk(start: AnyPath, isOfType: (nodeType: string) => boolean, filter: unknown, found: AnyPath[]): void {
   // The chain from `start` down to the node being visited: field names, and paths built lazily
   // (entries up to the current depth are always those of the current chain).
   const names: (string | number)[] = [];
+  const values: AnyNode[] = [start.value];
   const paths: (AnyPath | undefined)[] = [start];
   const pathAt = (depth: number): AnyPath => {
     let d = depth;
     while (paths[d] === undefined) d--;
-    for (d++; d <= depth; d++) paths[d] = paths[d - 1]!.get(names[d]);
+    for (d++; d <= depth; d++) paths[d] = childPath(paths[d - 1]!, names[d], values[d]);
     return paths[depth]!;
   };
   const visitChildren = (value: AnyNode, depth: number): void => {
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) if (hasOwn.call(value, i)) visit(value[i], i, depth + 1);
+      for (let i = 0; i < value.length; i++) {
+        const child = value[i];
+        if (child !== null && typeof child === "object" && hasOwn.call(value, i)) visit(child, i, depth + 1);
+      }
       return;
     }
     // A node (a `type`) is a plain object; any other object is visited only if plain.
     if (typeof value.type !== "string" && !isPlainObject(value)) return;
     for (const name of fieldNames(value)) {
-      // ast-types fills a missing field with its default before visiting (filling them all first
-      // changes nothing: a child never reads its parent's fields).
-      if (!hasOwn.call(value, name)) value[name] = types.getFieldValue(value, name);
-      visit(value[name] === undefined ? types.getFieldValue(value, name) : value[name], name, depth + 1);
+      let child = value[name];
+      if (child === undefined) {
+        // ast-types fills a missing field with its default before visiting it (it fills them all
+        // first: the same, as a child never reads its parent's fields), and visits the default.
+        if (!hasOwn.call(value, name)) value[name] = types.getFieldValue(value, name);
+        child = value[name] === undefined ? types.getFieldValue(value, name) : value[name];
+      }
+      if (child !== null && typeof child === "object") visit(child, name, depth + 1);
     }
   };
   const visit = (value: AnyNode, name: string | number, depth: number): void => {
-    if (!value || typeof value !== "object") return;
     names[depth] = name;
+    values[depth] = value;
     paths[depth] = undefined;
     if (typeof value.type === "string" && isOfType(value.type) && (!filter || matchNode(value, filter))) found.push(pathAt(depth));
     visitChildren(value, depth);
