@@ -59,8 +59,8 @@ function memberReads(ctx: JsContext): Leftover[] {
       if (read) found.push({ read, base: chainBase(member), rule: rule.rule });
     }
   };
+  // OptionalMemberExpression is a MemberExpression in ast-types: `x?.result` is found here too.
   findNodes(ctx.root, j.MemberExpression).forEach(visit);
-  findNodes(ctx.root, j.OptionalMemberExpression).forEach(visit);
   return found;
 }
 

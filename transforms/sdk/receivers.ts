@@ -70,6 +70,11 @@ export function collectReceivers(ctx: JsContext, imports: GladiaSdkImports, hint
   const liveFields = new Set<string>();
   /** Identifier references resolved to their binding's kind (and nodes the type pass located). */
   let nodeKinds = new Map<Node, ReceiverKind>(hinted);
+  // Collecting changes nothing in the tree: each kind of node is found once.
+  const identifiers = findNodes(root, j.Identifier);
+  const declarators = findNodes(root, j.VariableDeclarator);
+  const classProperties = findNodes(root, j.ClassProperty);
+  const assignments = findNodes(root, j.AssignmentExpression);
 
   function kindOf(raw: Node | null | undefined): ReceiverKind | undefined {
     if (!raw) return undefined;
@@ -87,7 +92,7 @@ export function collectReceivers(ctx: JsContext, imports: GladiaSdkImports, hint
 
   function resolveIdentifiers(): void {
     const names = new Set([...bindings.keys()].map((d) => d.name));
-    findNodes(root, j.Identifier).forEach((p) => {
+    identifiers.forEach((p) => {
       if (!names.has((p.node as Node).name)) return;
       const declaration = bindingOf(p)?.id.node;
       const kind = declaration && bindings.get(declaration);
@@ -104,17 +109,17 @@ export function collectReceivers(ctx: JsContext, imports: GladiaSdkImports, hint
     for (const field of liveFields) fields.set(field, "live");
     for (let round = 0; round < 2; round++) {
       resolveIdentifiers();
-      findNodes(root, j.VariableDeclarator).forEach((p) => {
+      declarators.forEach((p) => {
         const node = p.node as Node;
         const kind = kindOf(node.init);
         if (kind && node.id.type === "Identifier" && !liveClients.has(node.id)) bindings.set(node.id, kind);
       });
-      findNodes(root, j.ClassProperty).forEach((p) => {
+      classProperties.forEach((p) => {
         const node = p.node as Node;
         const kind = kindOf(node.value);
         if (kind && node.key.type === "Identifier" && !liveFields.has(node.key.name)) fields.set(node.key.name, kind);
       });
-      findNodes(root, j.AssignmentExpression).forEach((p) => {
+      assignments.forEach((p) => {
         const node = p.node as Node;
         const kind = kindOf(node.right);
         const field = thisField(node.left);
@@ -125,11 +130,11 @@ export function collectReceivers(ctx: JsContext, imports: GladiaSdkImports, hint
   }
 
   // Typed parameters, variables and class fields (`pr: PreRecordedV2Client`).
-  findNodes(root, j.Identifier).forEach((p) => {
+  identifiers.forEach((p) => {
     const kind = annotationKind(imports, (p.node as Node).typeAnnotation);
     if (kind) typed.set(p.node as Node, kind);
   });
-  findNodes(root, j.ClassProperty).forEach((p) => {
+  classProperties.forEach((p) => {
     const node = p.node as Node;
     const kind = annotationKind(imports, node.typeAnnotation);
     if (kind && node.key.type === "Identifier") typedFields.set(node.key.name, kind);

@@ -136,15 +136,15 @@ export function calleeRootName(callee: AnyNode): string | undefined {
 /**
  * Names that can be a client in this file: globals, bindings imported/required from a client
  * module, instances made from those, `this.x` members set to an instance. A cheap pre-filter so
- * only those calls are resolved.
+ * only those calls are resolved. `calls`: every call expression of the file.
  */
-export function clientNames(j: JSCodeshift, root: ReturnType<JSCodeshift>): Set<string> {
+export function clientNames(j: JSCodeshift, root: ReturnType<JSCodeshift>, calls: AnyPath[]): Set<string> {
   const names = new Set(Object.keys(GLOBAL_CLIENTS));
   findNodes(root, j.ImportDeclaration).forEach((p: AnyPath) => {
     if (!CLIENT_MODULES[p.node.source.value]) return;
     for (const spec of p.node.specifiers ?? []) names.add(spec.local.name);
   });
-  findNodes(root, j.CallExpression, { callee: { type: "Identifier", name: "require" } }).forEach((p: AnyPath) => {
+  calls.filter((p) => p.node.callee.type === "Identifier" && p.node.callee.name === "require").forEach((p: AnyPath) => {
     if (!CLIENT_MODULES[staticString(p.node.arguments[0]) ?? ""]) return;
     let owner: AnyPath = p.parent;
     while (owner && owner.node.type !== "VariableDeclarator") owner = owner.parent;
@@ -152,9 +152,7 @@ export function clientNames(j: JSCodeshift, root: ReturnType<JSCodeshift>): Set<
     if (owner?.node.id.type === "ObjectPattern") for (const prop of owner.node.id.properties) if (prop.value?.type === "Identifier") names.add(prop.value.name);
   });
   // Instances, repeatedly (an instance of an instance): `const api = axios.create(…)`, `this.http = axios.create(…)`.
-  const factories: AnyPath[] = findNodes(root, j.CallExpression)
-    .filter((p: AnyPath) => isMember(p.node.callee) && ["create", "extend"].includes(memberKey(p.node.callee) ?? ""))
-    .paths();
+  const factories = calls.filter((p) => isMember(p.node.callee) && ["create", "extend"].includes(memberKey(p.node.callee) ?? ""));
   for (let size = -1; size !== names.size; ) {
     size = names.size;
     factories.forEach((p: AnyPath) => {

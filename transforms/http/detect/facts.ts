@@ -116,10 +116,11 @@ export function collectFacts(ctx: JsContext): GladiaFacts {
 
 function detect(ctx: JsContext): GladiaFacts {
   const { j, root } = ctx;
-  const names = clientNames(j, root);
+  const allCalls = findNodes(root, j.CallExpression).paths();
+  const names = clientNames(j, root, allCalls);
   const defaults = axiosDefaults(ctx);
   const httpCalls: HttpCall[] = [];
-  findNodes(root, j.CallExpression).forEach((path: AnyPath) => {
+  allCalls.forEach((path: AnyPath) => {
     if (!names.has(calleeRootName(path.node.callee) ?? "")) return;
     const call = httpCallOf(j, path);
     if (call) httpCalls.push(call);
