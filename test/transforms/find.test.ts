@@ -49,6 +49,14 @@ describe("findNodes", () => {
     expect(findNodes(root, j.CallExpression).nodes().map((n) => (n.callee as { name: string }).name)).toEqual(["h", "g"]);
   });
 
+  it("finds nothing below an empty field, as jscodeshift", () => {
+    const j = jscodeshift.withParser("ts");
+    const declarator = j("const a = 1;").find(j.VariableDeclarator).paths()[0];
+    const empty = declarator.get("id", "typeAnnotation");
+    expect(findNodes(empty, j.Node).length).toBe(0);
+    same(findNodes(empty, j.Node), j(empty).find(j.Node));
+  });
+
   it("refuses comment types (ast-types visits comments only for them)", () => {
     const j = jscodeshift.withParser("ts");
     expect(() => findNodes(j("// a\nx;"), j.Line)).toThrow(/comment types/);

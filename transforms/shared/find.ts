@@ -100,7 +100,7 @@ function walk(start: AnyPath, isOfType: (nodeType: string) => boolean, filter: u
     if (typeof value.type === "string" && isOfType(value.type) && (!filter || matchNode(value, filter))) found.push(pathAt(depth));
     visitChildren(value, depth);
   };
-  visitChildren(start.value, 0);
+  if (start.value !== null && typeof start.value === "object") visitChildren(start.value, 0);
 }
 
 /** `from.find(type, filter)` (jscodeshift), for a collection or a single path. */
