@@ -1,7 +1,7 @@
 // `node dist/bench/type-pass.js <repo>`: times the ts-morph type pass (analyseProject) over the
 // repo's tracked files, as a run hands it "the files of the run", and prints one JSON line:
 // {"seconds": <the pass alone>, "files": <files given>, "hintedFiles": <files it returned hints for>}.
-// Used while the CLI has no flag to turn the pass off (then its cost is measured through the CLI).
+// The bench uses it only when the CLI has no flag to turn the pass off (it has: --no-type-pass).
 
 import { execFileSync } from "node:child_process";
 import path from "node:path";

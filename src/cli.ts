@@ -102,7 +102,11 @@ async function migrate(options: CliOptions): Promise<number> {
       ignore: options.ignore,
       maxFileSize: options.maxFileSize,
       format: options.format,
-      transform: { strategy: options.strategy, ...(options.transforms ? { transforms: options.transforms } : {}) },
+      transform: {
+        strategy: options.strategy,
+        ...(options.transforms ? { transforms: options.transforms } : {}),
+        ...(options.typePass ? {} : { typePass: false }),
+      },
       ...(reportPath ? { reportPath } : {}),
       cwd,
     },

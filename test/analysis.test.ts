@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseProject } from "../src/analysis/index.js";
-import { mayDeclareGladiaTypes, readsGladiaKeys, relevantFiles, withImporters, type CandidateFile } from "../src/analysis/candidates.js";
+import { ImportIndex, mayDeclareGladiaTypes, readsGladiaKeys, relevantFiles, type CandidateFile } from "../src/analysis/candidates.js";
 
 // The type pass on its own: which files it reads, what it reports, and that ts-morph stays out
 // of the module graph until a TypeScript file is there to analyse.
@@ -29,6 +29,12 @@ describe("relevantFiles", () => {
   });
 });
 
+function indexOf(imports: Record<string, string[]>): ImportIndex {
+  const index = new ImportIndex();
+  for (const [path, specifiers] of Object.entries(imports)) index.add(path, specifiers);
+  return index;
+}
+
 describe("the runner's checks", () => {
   it.each([
     ["const t = job.result.transcription.full_transcript;", true, true],
@@ -44,8 +50,21 @@ describe("the runner's checks", () => {
   });
 
   it("withImporters: the seeds and their importers, transitively, not what they import", () => {
-    const imports: Record<string, string[]> = { a: [], b: ["a"], c: ["b"], d: ["c", "e"], e: [], f: ["e"] };
-    expect([...withImporters(Object.keys(imports), ["a"], (file) => imports[file])].sort()).toEqual(["a", "b", "c", "d"]);
+    const imports = indexOf({ "/p/a.ts": [], "/p/b.ts": ["./a"], "/p/c.ts": ["./b.js"], "/p/d.ts": ["./c", "./e"], "/p/e.ts": [], "/p/f.ts": ["./e"] });
+    expect([...imports.withImporters(["/p/a.ts"])].sort()).toEqual(["/p/a.ts", "/p/b.ts", "/p/c.ts", "/p/d.ts"]);
+  });
+
+  it("withImporters: imports of an index file, through `..` and from other folders are followed", () => {
+    const imports = indexOf({
+      "/p/lib/types/index.ts": [],
+      "/p/lib/a.ts": ["./types"],
+      "/p/lib/x/b.ts": [".."],
+      "/p/lib/x/c.ts": ["../types/index.js"],
+      "/p/lib/x/d.ts": ["../../lib/x/b"],
+      "/p/lib/x/e.ts": ["./types", "../a.mjs"],
+    });
+    const found = imports.withImporters(["/p/lib/types/index.ts", "/p/lib/index.ts"]);
+    expect([...found].sort()).toEqual(["/p/lib/a.ts", "/p/lib/index.ts", "/p/lib/types/index.ts", "/p/lib/x/b.ts", "/p/lib/x/c.ts", "/p/lib/x/d.ts"]);
   });
 });
 

@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { processText } from "../src/core/process-text.js";
 import { languageFor } from "../src/languages/index.js";
 import { applyEdits, fits } from "../src/python/edits.js";
-import { pythonParseError } from "../src/python/parse.js";
+import { parsePython, pythonParseError } from "../src/python/parse.js";
+import { isFString, stringValue } from "../src/python/nodes.js";
 import { FIXTURES_DIR, readFixture } from "./helpers/fixtures.js";
 
 const OPTIONS = { strategy: "native" } as const;
@@ -41,6 +42,72 @@ describe("Python parse check", () => {
   it("names what is missing and where", () => {
     expect(pythonParseError("def f(:\n    pass\n")).toBe("missing ) at line 1, column 7");
     expect(pythonParseError("if x:\n    pass\nelse:\n")).toBe("missing block at line 3, column 6");
+  });
+});
+
+describe("Python tree (ast-grep nodes wrapped once per file)", () => {
+  const pythonFixtures = readdirSync(FIXTURES_DIR, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".py"));
+  // Every fixture, and each with a few characters cut out or a bracket added here and there (ERROR and MISSING nodes).
+  const texts = pythonFixtures.map((f) => readFixture(`${FIXTURES_DIR}${f}`)).flatMap((text) => [
+    text,
+    ...[0.2, 0.5, 0.8].map((at) => Math.floor(text.length * at)).flatMap((cut) => [text.slice(0, cut) + text.slice(cut + 3), `${text.slice(0, cut)}(${text.slice(cut)}`]),
+  ]);
+  const scopeKinds = ["function_definition", "lambda", "class_definition", "call", "expression_statement", "block", "ERROR"];
+  const searched = ["call", "return_statement", "expression_statement", "assignment", "function_definition", "string"];
+  const ids = (nodes: readonly { id(): number }[]) => nodes.map((n) => n.id());
+
+  it("searches by kind from the file's index exactly as ast-grep searches (same nodes, same order)", () => {
+    expect(pythonFixtures.length).toBeGreaterThan(20);
+    let searches = 0;
+    for (const text of [...texts, "", ")))", "def f(:\n    pass\n", "x = lambda: (lambda: f(1))\n"]) {
+      const root = parsePython(text).root;
+      const scopes = [root, ...root.searchNative({ rule: { any: scopeKinds.map((kind) => ({ kind })) } })];
+      for (const scope of scopes) {
+        for (const kind of searched) {
+          const where = `${kind} in ${scope.kind()} of ${JSON.stringify(text.slice(0, 60))}`;
+          expect(ids(scope.findAll({ rule: { kind } })), where).toEqual(ids(scope.searchNative({ rule: { kind } })));
+          searches++;
+        }
+      }
+    }
+    expect(searches).toBeGreaterThan(10_000);
+  });
+
+  it("gives one object per node, however it was reached", () => {
+    const root = parsePython("import requests\nr = requests.post(url, json={'a': 1})\n").root;
+    const call = root.findAll({ rule: { kind: "call" } })[0];
+    expect(call.field("function")).toBe(call.children()[0]);
+    expect(call.field("arguments")?.parent()).toBe(call);
+    expect(call.parent()?.field("right")).toBe(call);
+    expect(root.findAll({ rule: { kind: "assignment" } })[0].field("right")).toBe(call);
+    expect(call.field("arguments")?.namedChildren()).toEqual(call.field("arguments")?.children().filter((c) => c.isNamed()));
+  });
+
+  it("lets go of the file's nodes when disposed (a node read afterwards fails loudly)", () => {
+    const tree = parsePython("x = f(1)\n");
+    const assignment = tree.root.findAll({ rule: { kind: "assignment" } })[0];
+    expect(assignment.field("left")?.text()).toBe("x");
+    tree.dispose();
+    expect(() => assignment.field("right")).toThrow(/after its file was done/);
+  });
+
+  it.each([
+    [`'abc'`, "abc"],
+    [`"a\\"b\\n"`, 'a"b\n'],
+    [`r'a\\n'`, "a\\n"],
+    [`Rb'\\x00'`, "\\x00"],
+    [`b'bytes'`, "bytes"],
+    [`u'x'`, "x"],
+    [`''`, ""],
+    [`"""a\n'b'"""`, "a\n'b'"],
+    [`'''x"y'''`, 'x"y'],
+    [`f'{a}b'`, undefined],
+    [`F'plain'`, undefined],
+    [`rf'{a}'`, undefined],
+  ])("reads the value of the literal %s", (literal, value) => {
+    const node = parsePython(`x = ${literal}\n`).root.findAll({ rule: { kind: "string" } })[0];
+    expect(stringValue(node)).toBe(value);
+    expect(isFString(node)).toBe(/^[a-z]*f/i.test(literal));
   });
 });
 

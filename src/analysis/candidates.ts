@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { normaliseText } from "../core/text.js";
 
 // Which TypeScript files the type pass looks at: those that mention Gladia (by name, by its
@@ -58,44 +58,87 @@ export function relativeImports(text: string): string[] {
   return [...text.matchAll(RELATIVE_IMPORT)].map((m) => m[1]);
 }
 
-/** `./types` from `src/a.ts` → the file it names (TS files may import them as `.js`). */
-export function resolveImport<T>(from: string, specifier: string, byPath: ReadonlyMap<string, T>): T | undefined {
+/** `./types` from `src/a.ts` → the path of the file it names among `paths` (TS files may import them as `.js`). */
+export function resolveImport(from: string, specifier: string, paths: { has(path: string): boolean }): string | undefined {
   const base = join(dirname(from), specifier);
   const stem = extname(base) === ".js" ? base.slice(0, -3) : base;
   for (const suffix of RESOLVE_SUFFIXES) {
-    const found = byPath.get(stem + suffix) ?? byPath.get(base + suffix);
-    if (found) return found;
+    if (paths.has(stem + suffix)) return stem + suffix;
+    if (paths.has(base + suffix)) return base + suffix;
   }
   return undefined;
 }
 
-/** The seeds and every file importing one of them, transitively (`importsOf`: what a file imports). */
-export function withImporters<T>(files: T[], seeds: Iterable<T>, importsOf: (file: T) => T[]): Set<T> {
-  const importers = new Map<T, T[]>();
-  for (const file of files) {
-    for (const imported of importsOf(file)) {
-      if (importers.has(imported)) importers.get(imported)!.push(file);
-      else importers.set(imported, [file]);
-    }
+/** A path segment up to its first dot (`types.js` → `types`); "" stands for any name. */
+function nameKey(segment: string): string {
+  const dot = segment.indexOf(".");
+  return dot < 0 ? segment : segment.slice(0, dot);
+}
+
+/**
+ * What a specifier's last segment says about the file it can resolve to (see resolveImport): that
+ * file's name, or its folder's (an index file), has the same name key. Segments normalisation may
+ * change (`..`, `./lib/`, a backslash) could name anything: "".
+ */
+function specifierKey(specifier: string): string {
+  const segment = specifier.slice(specifier.lastIndexOf("/") + 1);
+  return segment === "" || segment === ".." || segment.includes("\\") ? "" : nameKey(segment);
+}
+
+/**
+ * Which files import which, by relative specifiers. Indexed (on the first search) by the name a
+ * specifier ends with, so that finding the importers of a few files resolves only the imports that
+ * may name them; a run that never searches pays for nothing but the list.
+ */
+export class ImportIndex {
+  private readonly files: [path: string, specifiers: string[]][] = [];
+  private index?: { paths: Set<string>; byName: Map<string, [importer: string, specifier: string][]> };
+
+  /** A file (absolute path) and its relative import specifiers. */
+  add(path: string, specifiers: string[]): void {
+    this.files.push([path, specifiers]);
+    this.index = undefined;
   }
-  const found = new Set(seeds);
-  const queue = [...found];
-  while (queue.length > 0) {
-    for (const importer of importers.get(queue.pop()!) ?? []) {
-      if (found.has(importer)) continue;
-      found.add(importer);
-      queue.push(importer);
+
+  private indexed(): NonNullable<ImportIndex["index"]> {
+    if (this.index) return this.index;
+    const byName = new Map<string, [string, string][]>();
+    for (const [path, specifiers] of this.files) {
+      for (const specifier of specifiers) {
+        const key = specifierKey(specifier);
+        if (byName.has(key)) byName.get(key)!.push([path, specifier]);
+        else byName.set(key, [[path, specifier]]);
+      }
     }
+    this.index = { paths: new Set(this.files.map(([path]) => path)), byName };
+    return this.index;
   }
-  return found;
+
+  /** The seeds and every file importing one of them, transitively, not what they import. */
+  withImporters(seeds: Iterable<string>): Set<string> {
+    const { paths, byName } = this.indexed();
+    const found = new Set(seeds);
+    const targets = { has: (path: string) => paths.has(path) || found.has(path) };
+    const queue = [...found];
+    while (queue.length > 0) {
+      const path = queue.pop()!;
+      for (const key of new Set([nameKey(basename(path)), nameKey(basename(dirname(path))), ""])) {
+        for (const [importer, specifier] of byName.get(key) ?? []) {
+          if (found.has(importer) || resolveImport(importer, specifier, targets) !== path) continue;
+          found.add(importer);
+          queue.push(importer);
+        }
+      }
+    }
+    return found;
+  }
 }
 
 /** Files that mention Gladia, plus every file importing one of them (transitively). */
 export function relevantFiles(files: CandidateFile[], extraNames: string[] = []): CandidateFile[] {
-  const byPath = new Map(files.map((f) => [f.path, f]));
   const names = extraNames.length > 0 ? new RegExp(`\\b(${extraNames.join("|")})\\b`) : undefined;
-  const seeds = files.filter((f) => GLADIA_TEXT.test(f.text) || names?.test(f.text));
-  const importsOf = (file: CandidateFile) => relativeImports(file.text).flatMap((s) => resolveImport(file.path, s, byPath) ?? []);
-  const relevant = withImporters(files, seeds, importsOf);
-  return files.filter((f) => relevant.has(f));
+  const index = new ImportIndex();
+  for (const file of files) index.add(file.path, relativeImports(file.text));
+  const relevant = index.withImporters(files.filter((f) => GLADIA_TEXT.test(f.text) || names?.test(f.text)).map((f) => f.path));
+  return files.filter((f) => relevant.has(f.path));
 }

@@ -29,7 +29,10 @@ export async function analyseProject(
   if (candidates.length === 0) return new Map();
   const { analyse } = await import("./project.js");
   const handed = new Set(candidateFiles.map((f) => resolve(rootDir, f)));
-  return analyse(rootDir, candidates, (path) => options.includeImported === true || handed.has(path));
+  const hints = analyse(rootDir, candidates, (path) => options.includeImported === true || handed.has(path));
+  // After the pass: the cache then holds the compiler's functions it ran too.
+  (await import("./code-cache.js")).saveCodeCaches();
+  return hints;
 }
 
 export interface AnalysisOptions {

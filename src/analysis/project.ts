@@ -7,6 +7,7 @@ import { type CandidateFile, relevantFiles } from "./candidates.js";
 import { GladiaShapes } from "./shapes.js";
 import { FileCollector } from "./collect.js";
 import { ArgumentFlow } from "./arguments.js";
+import { filesToWalk, isAnchored } from "./reach.js";
 import { normaliseText } from "../core/text.js";
 
 // The type pass proper (loaded only when a run has TypeScript candidates): one ts-morph Project
@@ -25,10 +26,21 @@ const DEFAULT_OPTIONS: Ts.CompilerOptions = {
 };
 
 /**
+ * ES2022's lib without the parts no Gladia value can pass through (Intl, BigInt, shared memory,
+ * typed arrays, Date and RegExp extras): a fifth less to parse and bind on every run.
+ */
+const LIB = [
+  "es5", "es2015.core", "es2015.collection", "es2015.generator", "es2015.iterable", "es2015.promise", "es2015.proxy", "es2015.reflect",
+  "es2015.symbol", "es2015.symbol.wellknown", "es2016.array.include", "es2017.object", "es2017.string", "es2018.asyncgenerator",
+  "es2018.asynciterable", "es2018.promise", "es2019.array", "es2019.object", "es2019.string", "es2020.promise", "es2020.string",
+  "es2020.symbol.wellknown", "es2021.promise", "es2021.string", "es2021.weakref", "es2022.array", "es2022.error", "es2022.object", "es2022.string",
+].map((name) => `lib.${name}.d.ts`);
+
+/**
  * Only what typing Gladia values needs: no DOM lib and no automatic `@types/*` (each costs
  * seconds to bind; explicit imports such as "react" still resolve), no library checking.
  */
-const SPEED_OPTIONS: Ts.CompilerOptions = { lib: ["lib.es2022.d.ts"], types: [], skipLibCheck: true, skipDefaultLibCheck: true, noEmit: true, allowJs: true };
+const SPEED_OPTIONS: Ts.CompilerOptions = { lib: LIB, types: [], skipLibCheck: true, skipDefaultLibCheck: true, noEmit: true, allowJs: true };
 
 function createProject(rootDir: string): Project {
   const tsConfigFilePath = join(rootDir, "tsconfig.json");
@@ -55,12 +67,17 @@ function declaredNames(collectors: FileCollector[]): string[] {
   return [...new Set(collectors.flatMap((c) => c.hints.declarations.map((d) => d.name)))];
 }
 
-function collectDeclarations(files: SourceFile[], shapes: GladiaShapes, flow?: ArgumentFlow): FileCollector[] {
+function collectDeclarations(files: SourceFile[], shapes: GladiaShapes): FileCollector[] {
   return files.map((file) => {
-    const collector = new FileCollector(file, shapes, flow);
+    const collector = new FileCollector(file, shapes);
     collector.collectDeclarations();
     return collector;
   });
+}
+
+/** Of `files`, those whose walk can find Gladia values (see reach.ts). */
+function walkable(project: Project, files: SourceFile[]): ReturnType<typeof filesToWalk> {
+  return filesToWalk(files, project.getProgram().compilerObject);
 }
 
 /** Teach the shapes the SDK's own types (so its utterance and word types are known as items). */
@@ -106,7 +123,7 @@ export function analyse(rootDir: string, candidates: CandidateFile[], hinted: (p
   project.resolveSourceFileDependencies();
   normaliseImported(project, rootDir, added);
   seedSdkTypes(project, shapes);
-  const names = declaredNames(collectDeclarations(firstRound.map((f) => project.getSourceFileOrThrow(f.path)), shapes));
+  const names = declaredNames(collectDeclarations(walkable(project, firstRound.map((f) => project.getSourceFileOrThrow(f.path))).walk, shapes));
   const relevant = names.length > 0 ? relevantFiles(candidates, names) : firstRound;
   if (relevant.length > firstRound.length) {
     add(relevant.filter((f) => !firstRound.includes(f)));
@@ -122,9 +139,20 @@ export function analyse(rootDir: string, candidates: CandidateFile[], hinted: (p
     parameter: (file, name, level) => collectorFor(file).add(name, level),
     handoff: (call, index) => collectorFor(call.getSourceFile()).addHandoff(call, index),
   });
-  const walked = collectDeclarations(relevant.map((f) => project.getSourceFileOrThrow(f.path)), shapes, flow);
-  walked.forEach((collector) => collectors.set(collector.file, collector));
+  const relevantSources = relevant.map((f) => project.getSourceFileOrThrow(f.path));
+  const { walk, tainted } = walkable(project, relevantSources);
+  const walking = new Set(walk);
+  const collected = relevantSources.map((file) => new FileCollector(file, shapes, flow));
+  collected.forEach((collector) => collectors.set(collector.file, collector));
+  const walked = collected.filter((collector) => walking.has(collector.file));
+  walked.forEach((collector) => collector.collectDeclarations());
   walked.forEach((collector) => collector.collectLocations());
+  // An item type any file can hold (a generic instantiation): the other files may hold it too.
+  if (walked.length < collected.length && !shapes.itemTypes().every((type) => isAnchored(type, tainted))) {
+    const rest = collected.filter((collector) => !walking.has(collector.file));
+    rest.forEach((collector) => collector.collectDeclarations());
+    rest.forEach((collector) => collector.collectLocations());
+  }
 
   const hints = new Map<string, AnalysisHints>();
   for (const [file, { hints: found }] of collectors) {

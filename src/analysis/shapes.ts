@@ -25,6 +25,11 @@ export class GladiaShapes {
 
   constructor(private readonly at: Node) {}
 
+  /** The utterance and word types recorded so far (see recordItems). */
+  itemTypes(): Key[] {
+    return [...this.items.keys()];
+  }
+
   private isTranscription(type: Type): boolean {
     return !!type.getProperty("full_transcript") || (!!type.getProperty("utterances") && !!type.getProperty("languages"));
   }

@@ -28,6 +28,8 @@ export interface CliOptions {
   format: boolean;
   transforms?: string[];
   strategy: "native" | "adapter";
+  /** The ts-morph type pass across files (--no-type-pass: off). */
+  typePass: boolean;
   quiet: boolean;
   verbose: boolean;
 }
@@ -55,6 +57,7 @@ function buildParser(argv: string[]) {
     .option("transforms", { type: "string", describe: "only these steps, comma-separated (see --list-transforms)" })
     .option("list-transforms", { type: "boolean", default: false, describe: "list the transform steps and exit" })
     .option("strategy", { choices: ["native", "adapter"] as const, default: "native" as const, describe: "SDK code: rewrite to the assemblyai SDK (native) or point it at a compatibility client (adapter)" })
+    .option("type-pass", { type: "boolean", default: true, describe: "TypeScript type pass across files (ts-morph); --no-type-pass: faster, but fewer cross-file migrations" })
     .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print nothing but errors" })
     .option("verbose", { alias: "v", type: "boolean", default: false, describe: "print every file's status (--quiet wins)" })
     .option("version", { type: "boolean", default: false, describe: "print the versions of this tool and its engines" })
@@ -129,6 +132,7 @@ export async function parseArgs(argv: string[]): Promise<ParsedArgs> {
       format: args.format,
       ...(transforms ? { transforms } : {}),
       strategy: args.strategy,
+      typePass: args["type-pass"],
       quiet: args.quiet,
       verbose: args.verbose,
     },

@@ -19,6 +19,8 @@ export interface TransformOptions {
   strategy: "native" | "adapter";
   /** Per-file hints from whole-project analysis (ts-morph type pass), keyed by the analysis. */
   hints?: Record<string, unknown>;
+  /** `false` (CLI `--no-type-pass`): no whole-project type pass, so no hints; each file is migrated on its own. */
+  typePass?: boolean;
   /**
    * package.json: what the code files it serves (below it, up to a nested package.json) import
    * once migrated; undefined when unknown (a manifest transformed on its own).

@@ -1,4 +1,3 @@
-import type { SgRoot } from "@ast-grep/napi";
 import type { FollowUp, TransformOptions } from "../core/types.js";
 import { markerText } from "../core/markers.js";
 import type { RuleId } from "../mapping/rules.js";
@@ -65,18 +64,27 @@ function commentsAbove(source: string, lineStart: number): string[] {
   return out;
 }
 
+/**
+ * The opening token (`string_start`: prefix and quote) of every string literal. Without syntax
+ * errors each one starts a `string` node, whose text the steps read anyway; a file with an ERROR
+ * node may hold stray ones, so it is searched for the tokens themselves.
+ */
+function stringOpenings(root: PyNode): string[] {
+  if (root.kind() !== "module" || root.findAll({ rule: { kind: "ERROR" } }).length) return root.findAll({ rule: { kind: "string_start" } }).map((s) => s.text());
+  return root.findAll({ rule: { kind: "string" } }).map((s) => /^[a-zA-Z]*('{3}|"{3}|'|")/.exec(s.text())?.[0] ?? "");
+}
+
 function detectQuote(root: PyNode): "'" | '"' {
   let single = 0;
   let double = 0;
-  for (const s of root.findAll({ rule: { kind: "string_start" } })) {
-    if (s.text().includes("'")) single++;
+  for (const opening of stringOpenings(root)) {
+    if (opening.includes("'")) single++;
     else double++;
   }
   return single > double ? "'" : '"';
 }
 
-export function createPyContext(tree: SgRoot, path: string, source: string, options: TransformOptions): PyContext {
-  const root = tree.root();
+export function createPyContext(root: PyNode, path: string, source: string, options: TransformOptions): PyContext {
   const markedAt = new Set<string>();
   const ctx: PyContext = {
     root,

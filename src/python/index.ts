@@ -21,8 +21,13 @@ const GLADIA_EVIDENCE_RE = /api\.gladia\.io|x-gladia-key|gladiaio_sdk|GLADIA_API
 
 export function transformPython(input: TransformInput): TransformOutput {
   if (!GLADIA_EVIDENCE_RE.test(input.text)) return { text: input.text, steps: [], followUps: [] };
-  const ctx = createPyContext(parsePython(input.text), input.path, input.text, input.options);
-  const steps = PY_STEPS.filter((s) => !input.options.transforms || input.options.transforms.includes(s.name));
-  const applied = steps.filter((step) => step.run(ctx)).map((s) => s.name);
-  return { text: ctx.edits.length ? ctx.output() : input.text, steps: applied, followUps: ctx.followUps, secretLines: ctx.secretLines };
+  const tree = parsePython(input.text);
+  try {
+    const ctx = createPyContext(tree.root, input.path, input.text, input.options);
+    const steps = PY_STEPS.filter((s) => !input.options.transforms || input.options.transforms.includes(s.name));
+    const applied = steps.filter((step) => step.run(ctx)).map((s) => s.name);
+    return { text: ctx.edits.length ? ctx.output() : input.text, steps: applied, followUps: ctx.followUps, secretLines: ctx.secretLines };
+  } finally {
+    tree.dispose();
+  }
 }

@@ -25,9 +25,23 @@ export function unwrap(node: PyNode): PyNode {
 
 const STRING_PREFIX_RE = /^([rRbBuU]*)(['"]{1,3})/;
 
+/** Prefix and opening quote of a string literal's text. */
+const STRING_OPEN_RE = /^([a-zA-Z]*)('{3}|"{3}|'|")/;
+
 /** A plain string literal (no f-string interpolation, no implicit concatenation): its value. */
 export function stringValue(node: PyNode | null | undefined): string | undefined {
   if (!node || node.kind() !== "string") return undefined;
+  // Read from the literal's text (its prefix, quotes and what is between them): one native call
+  // instead of walking its children. A literal that is not closed (a file with errors) is walked.
+  const text = node.text();
+  const open = STRING_OPEN_RE.exec(text);
+  if (!open || !text.endsWith(open[2]) || text.length < open[0].length + open[2].length) return stringValueOfChildren(node);
+  if (/[fF]/.test(open[1])) return undefined;
+  const content = text.slice(open[0].length, text.length - open[2].length);
+  return /[rR]/.test(open[1]) ? content : unescapeSimple(content);
+}
+
+function stringValueOfChildren(node: PyNode): string | undefined {
   const startNode = node.children()[0];
   if (!startNode || /[fF]/.test(startNode.text())) return undefined;
   if (node.children().some((c) => c.kind() === "interpolation")) return undefined;
@@ -53,7 +67,7 @@ export function stringContents(node: PyNode): PyNode[] {
 }
 
 export function isFString(node: PyNode): boolean {
-  return node.kind() === "string" && /[fF]/.test(node.children()[0]?.text() ?? "");
+  return node.kind() === "string" && /^[a-zA-Z]*[fF]/.test(node.text());
 }
 
 /** `a.b.c` as text when the node is a dotted name, else undefined. */

@@ -1,10 +1,10 @@
 import { createRequire } from "node:module";
-import type { SgNode, SgRoot } from "@ast-grep/napi";
+import { PyTree } from "./tree.js";
 
 // tree-sitter's Python grammar through ast-grep, loaded on the first `.py` file that passes the
 // cheap pre-filter: the native parser is the heavy part of the Python plug-in.
 
-export type PyNode = SgNode;
+export type { PyNode } from "./tree.js";
 
 type Napi = typeof import("@ast-grep/napi");
 let napi: Napi | undefined;
@@ -18,8 +18,9 @@ function loadNapi(): Napi {
   return loaded;
 }
 
-export function parsePython(text: string): SgRoot {
-  return loadNapi().parse("python" as never, text);
+/** A fresh parse, its nodes cached for the file (see tree.ts): dispose of it when the file is done. */
+export function parsePython(text: string): PyTree {
+  return new PyTree(loadNapi().parse("python" as never, text).root());
 }
 
 // One native search instead of a walk in JS: an ERROR node, or a zero-width node (tree-sitter's
@@ -32,7 +33,7 @@ const BAD_NODE = { rule: { any: [{ kind: "ERROR" }, { regex: "^$" }], not: { kin
  * When nothing of the file parses, the top node itself is the ERROR.
  */
 export function pythonParseError(text: string): string | null {
-  const root = parsePython(text).root();
+  const root = loadNapi().parse("python" as never, text).root();
   const bad = root.kind() === "ERROR" ? root : root.find(BAD_NODE);
   if (!bad) return null;
   const { line, column } = bad.range().start;

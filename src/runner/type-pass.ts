@@ -1,5 +1,5 @@
 import type { TransformOptions } from "../core/types.js";
-import { mayDeclareGladiaTypes, readsGladiaKeys, relativeImports, resolveImport, TS_FILE, withImporters } from "../analysis/candidates.js";
+import { ImportIndex, mayDeclareGladiaTypes, readsGladiaKeys, relativeImports, TS_FILE } from "../analysis/candidates.js";
 import type { TypePassSummary } from "../report/types.js";
 import type { DiscoveredFile } from "./discover.js";
 import type { SourceReader } from "./read.js";
@@ -22,6 +22,7 @@ export type SlottedCandidate = Candidate & { slot: number };
 const HINTED_STEPS = ["types", "sdk"];
 
 export function needsTypePass(options: TransformOptions): boolean {
+  if (options.typePass === false) return false;
   return options.strategy === "native" && (!options.transforms || options.transforms.some((step) => HINTED_STEPS.includes(step)));
 }
 
@@ -37,8 +38,9 @@ export class TypeScan {
   readonly named: SlottedCandidate[] = [];
   /** TypeScript files the pre-filter rejected that read Gladia job keys. */
   private readonly keyed: Seen[] = [];
-  /** Every other TypeScript file with relative imports: where they point. */
-  private readonly importing = new Map<string, Seen & { specifiers: string[] }>();
+  /** Every other TypeScript file with relative imports, and where they point. */
+  private readonly importing: Seen[] = [];
+  private readonly imports = new ImportIndex();
   private loadsTsMorph = false;
 
   addCandidate(candidate: SlottedCandidate): void {
@@ -56,7 +58,9 @@ export class TypeScan {
       return;
     }
     const specifiers = relativeImports(text);
-    if (specifiers.length > 0) this.importing.set(file.absPath, { file, slot, specifiers });
+    if (specifiers.length === 0) return;
+    this.importing.push({ file, slot });
+    this.imports.add(file.absPath, specifiers);
   }
 
   get worthRunning(): boolean {
@@ -65,12 +69,8 @@ export class TypeScan {
 
   /** Files the pre-filter rejected that the type pass needs: keyed ones and importers, transitively. */
   rejected(): Seen[] {
-    const seeds = [...this.named, ...this.keyed].map(({ file }) => file.absPath);
-    const paths = [...seeds, ...this.importing.keys()];
-    const byPath = new Map(paths.map((path) => [path, path]));
-    const importsOf = (path: string) => this.importing.get(path)?.specifiers.flatMap((s) => resolveImport(path, s, byPath) ?? []) ?? [];
-    const found = withImporters(paths, seeds, importsOf);
-    const importers = [...this.importing.values()].filter(({ file }) => found.has(file.absPath));
+    const found = this.imports.withImporters([...this.named, ...this.keyed].map(({ file }) => file.absPath));
+    const importers = this.importing.filter(({ file }) => found.has(file.absPath));
     return [...this.keyed, ...importers];
   }
 }

@@ -19,6 +19,7 @@ describe("argument parsing", () => {
       maxFileSize: DEFAULT_MAX_FILE_SIZE,
       format: true,
       strategy: "native",
+      typePass: true,
       quiet: false,
       verbose: false,
     });
@@ -37,6 +38,7 @@ describe("argument parsing", () => {
     expect((await options(["--check", "--dry-run"])).mode).toBe("check");
     expect(await options(["--no-report", "--no-format", "--allow-dirty", "--json", "-q"])).toMatchObject({ format: false, allowDirty: true, json: true, quiet: true });
     expect((await options(["--no-report"])).report).toBeUndefined();
+    expect((await options(["--no-type-pass"])).typePass).toBe(false);
     expect((await options(["--report", "out.md"])).report).toBe("out.md");
   });
 

@@ -91,6 +91,16 @@ describe("the type pass in a run", () => {
       expect(fileOf(json, "src/consumer.ts")).toMatchObject({ status: "unchanged" });
     }
   });
+  it("does not run with --no-type-pass: a file that reads the job only through a shared type stays as it is", () => {
+    const dir = project();
+    const result = runCli(dir, ["--dry-run", "--no-report", "--json", "--no-type-pass"]);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.typePass).toBeUndefined();
+    expect(fileOf(json, "src/consumer.ts")).toMatchObject({ status: "unchanged" });
+    expect(fileOf(json, "src/page.ts")).toMatchObject({ status: "unchanged" });
+  });
+
   it("hands a typed Gladia job to a plain-JS module that names Gladia: its reads are migrated too", () => {
     const notes = [
       "// Meeting notes from a finished Gladia job.",

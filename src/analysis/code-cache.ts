@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import Module, { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { Script } from "node:vm";
+
+// Compiling the TypeScript compiler (a 9 MB CommonJS file) is most of the cost of loading ts-morph
+// on each run with a type pass. Node 20 has no module compile cache (Node 22's
+// module.enableCompileCache), so this loads that one file from a V8 code cache, kept in a folder of
+// the OS temp dir that only this user can write (code read from there runs in this process). V8
+// itself rejects a cache made by another V8 or for another text; the cache is written after the
+// type pass ran, so it holds the functions the pass compiled as well.
+
+/** One module loaded through the cache, and how to save it once it has run. */
+interface Cached {
+  script: Script;
+  /** Where its cache goes, if it has none that V8 accepted yet. */
+  saveTo?: string;
+}
+
+const loaded: Cached[] = [];
+const { cache } = createRequire(import.meta.url);
+
+/** `$TMPDIR/gladia-to-assemblyai-<uid>`, created private; undefined when it cannot be trusted. */
+function cacheFolder(): string | undefined {
+  if (typeof process.getuid !== "function" || process.env.GLADIA_TO_ASSEMBLYAI_CODE_CACHE === "0") return undefined;
+  const uid = process.getuid();
+  const folder = join(tmpdir(), `gladia-to-assemblyai-${uid}`);
+  try {
+    mkdirSync(folder, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") return undefined;
+  }
+  const stats = lstatSync(folder);
+  return stats.isDirectory() && stats.uid === uid && (stats.mode & 0o077) === 0 ? folder : undefined;
+}
+
+function cachePath(folder: string, filename: string): string {
+  const { size, mtimeMs } = statSync(filename);
+  const key = [filename, size, mtimeMs, process.version, process.arch].join("\0");
+  return join(folder, `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.v8`);
+}
+
+function readCache(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads the CommonJS file `filename` (absolute, resolved) as `require` would, compiled from the
+ * code cache when there is one: later `require`s of it get this module.
+ */
+export function requireCached(filename: string): unknown {
+  if (cache[filename]) return cache[filename].exports;
+  const folder = cacheFolder();
+  const saveTo = folder && cachePath(folder, filename);
+  const cachedData = saveTo ? readCache(saveTo) : undefined;
+  const script = new Script(Module.wrap(readFileSync(filename, "utf8")), { filename, cachedData });
+  const module = new Module(filename);
+  module.filename = filename;
+  cache[filename] = module;
+  try {
+    const run = script.runInThisContext() as (...args: unknown[]) => void;
+    run.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
+  } catch (error) {
+    delete cache[filename];
+    throw error;
+  }
+  module.loaded = true;
+  loaded.push({ script, saveTo: cachedData && !script.cachedDataRejected ? undefined : saveTo });
+  return module.exports;
+}
+
+/** Writes the caches that were missing or rejected (atomically: runs may share the folder). */
+export function saveCodeCaches(): void {
+  for (const entry of loaded) {
+    if (!entry.saveTo) continue;
+    const temporary = `${entry.saveTo}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temporary, entry.script.createCachedData(), { mode: 0o600 });
+      renameSync(temporary, entry.saveTo);
+    } catch {
+      // A cache is only an optimisation.
+    }
+    entry.saveTo = undefined;
+  }
+}
