@@ -1,6 +1,7 @@
 import type { JsContext, JsStep } from "./shared/context.js";
 import { ENV_VAR_RE, ENV_VAR_RENAMES, renameEnvVar } from "../src/mapping/transport.js";
 import { describeStep } from "./step-info.js";
+import { findNodes } from "./shared/find.js";
 
 // `process.env.GLADIA_API_KEY`, `import.meta.env.VITE_GLADIA_API_KEY`, `process.env["GLADIA_API_KEY"]`,
 // and destructuring `const { GLADIA_API_KEY } = process.env` get the AssemblyAI names.
@@ -18,7 +19,7 @@ function isEnvObject(node: { type: string; [k: string]: any }): boolean {
 function renameMemberReads(ctx: JsContext): boolean {
   const { j, root } = ctx;
   let changed = false;
-  root.find(j.MemberExpression).forEach((path) => {
+  findNodes(root, j.MemberExpression).forEach((path) => {
     const node = path.node as any;
     if (!isEnvObject(node.object)) return;
     if (!node.computed && node.property.type === "Identifier") {
@@ -41,7 +42,7 @@ function renameMemberReads(ctx: JsContext): boolean {
 function renameDestructured(ctx: JsContext): boolean {
   const { j, root } = ctx;
   let changed = false;
-  root.find(j.VariableDeclarator).forEach((path) => {
+  findNodes(root, j.VariableDeclarator).forEach((path) => {
     const node = path.node as any;
     if (node.id.type !== "ObjectPattern" || !node.init || !isEnvObject(node.init)) return;
     for (const prop of node.id.properties) {

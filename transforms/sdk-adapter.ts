@@ -3,6 +3,7 @@ import type { JsContext, JsStep } from "./shared/context.js";
 import { JS_SDK, JS_SDK_ADAPTER } from "../src/mapping/sdk.js";
 import { describeStep } from "./step-info.js";
 import { setStringValue } from "./shared/literals.js";
+import { findNodes } from "./shared/find.js";
 
 // `--strategy adapter`: every place that names the module "@gladiaio/sdk" (import/export, type
 // import, require, dynamic import, `import x = require()`, `import("…").T` types, test mocks) names
@@ -50,11 +51,11 @@ function unsupportedNames(declaration: Node): string[] {
 function clientNames(ctx: JsContext): Set<string> {
   const { j, root } = ctx;
   const names = new Set<string>([JS_SDK.gladiaClient]);
-  root.find(j.ImportSpecifier).forEach((path) => {
+  findNodes(root, j.ImportSpecifier).forEach((path) => {
     const node = path.node as Node;
     if (node.imported.name === JS_SDK.gladiaClient) names.add(node.local?.name ?? node.imported.name);
   });
-  root.find(j.ObjectPattern).forEach((path) => {
+  findNodes(root, j.ObjectPattern).forEach((path) => {
     for (const property of (path.node as Node).properties as Node[]) {
       if (property.key?.name === JS_SDK.gladiaClient && property.value?.type === "Identifier") names.add(property.value.name);
     }
@@ -74,13 +75,12 @@ function findLiveCalls(ctx: JsContext): ASTPath[] {
   const { j, root } = ctx;
   const names = clientNames(ctx);
   const clients = new Set<string>();
-  root.find(j.VariableDeclarator).forEach((path) => {
+  findNodes(root, j.VariableDeclarator).forEach((path) => {
     const node = path.node as Node;
     if (node.id.type === "Identifier" && isNewClient(node.init, names)) clients.add(node.id.name);
   });
   const isClient = (node: Node) => (node.type === "Identifier" && clients.has(node.name)) || isNewClient(node, names);
-  return root
-    .find(j.CallExpression)
+  return findNodes(root, j.CallExpression)
     .filter((path) => {
       const callee = path.node.callee as Node;
       return callee.type === "MemberExpression" && (JS_SDK.liveFactories as readonly string[]).includes(callee.property?.name) && isClient(callee.object);
@@ -91,8 +91,7 @@ function findLiveCalls(ctx: JsContext): ASTPath[] {
 /** New module name, keeping the literal's original quotes. */
 function findModuleNames(ctx: JsContext): ASTPath[] {
   const { j, root } = ctx;
-  return root
-    .find(j.Literal) // StringLiteral too (a Literal subtype in ast-types)
+  return findNodes(root, j.Literal) // StringLiteral too (a Literal subtype in ast-types)
     .filter((path) => isStringLiteral(path.node as Node) && (path.node as Node).value === JS_SDK.gladiaPackage && isModuleName(path))
     .paths();
 }

@@ -4,6 +4,7 @@ import { followValue } from "../shared/flow.js";
 import { findCallbackBodies } from "./callbacks/callback-bodies.js";
 import { rewriteCallbackReads } from "./callbacks/callback-reads.js";
 import { describeStep } from "../step-info.js";
+import { findNodes } from "../shared/find.js";
 
 // Callbacks (mapping §4): handlers (Express, Fastify, Next.js route handlers, plain `http`) that
 // read a Gladia callback body. The request-side `callback`/`callback_url` → `webhook_url` is in
@@ -14,9 +15,9 @@ function mentionsGladiaInCode(ctx: JsContext): boolean {
   const { j, root } = ctx;
   const test = (text: unknown) => typeof text === "string" && /gladia/i.test(text);
   return (
-    root.find(j.StringLiteral).some((p: AnyPath) => test(p.node.value)) ||
-    root.find(j.TemplateElement).some((p: AnyPath) => test(p.node.value.raw)) ||
-    root.find(j.Identifier).some((p: AnyPath) => test(p.node.name))
+    findNodes(root, j.StringLiteral).some((p: AnyPath) => test(p.node.value)) ||
+    findNodes(root, j.TemplateElement).some((p: AnyPath) => test(p.node.value.raw)) ||
+    findNodes(root, j.Identifier).some((p: AnyPath) => test(p.node.name))
   );
 }
 

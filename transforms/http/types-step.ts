@@ -5,6 +5,7 @@ import { setStringValue } from "../shared/literals.js";
 import { getFacts, type GladiaFacts } from "./detect/facts.js";
 import { callTypeMembers, memberSignatures, typeMembers } from "./types/value-types.js";
 import { describeStep } from "../step-info.js";
+import { findNodes } from "../shared/find.js";
 
 // TypeScript types of Gladia responses in the file: the upload response type's `audio_url`
 // becomes `upload_url` and its `audio_metadata` goes (with a marker: no equivalent); a job type gets its `status` literals mapped and a marker (its nested
@@ -37,7 +38,7 @@ function mapStatusLiterals(ctx: JsContext, members: AnyPath): boolean {
   let changed = false;
   const status = memberSignatures(members).find((m) => m.key === "status");
   if (!status) return false;
-  ctx.j(status.path).find(ctx.j.TSLiteralType).forEach((lit: AnyPath) => {
+  findNodes(status.path, ctx.j.TSLiteralType).forEach((lit: AnyPath) => {
     const value = (lit.node.literal as AnyNode).value;
     if (typeof value === "string" && STATUS_MAP[value] && STATUS_MAP[value] !== value) {
       setStringValue(lit.node.literal, STATUS_MAP[value]);

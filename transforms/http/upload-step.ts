@@ -6,6 +6,7 @@ import { propertyValue, resolveObject } from "./detect/objects.js";
 import { multipartForm, replaceMultipart } from "./upload/multipart.js";
 import { rewriteUploadReads } from "./upload/upload-response.js";
 import { describeStep } from "../step-info.js";
+import { findNodes } from "../shared/find.js";
 
 // Uploads (mapping §1): multipart → raw bytes, `audio_url` of the response → `upload_url`,
 // URL re-hosting (`{ audio_url }` JSON to /v2/upload) → marker.
@@ -25,7 +26,7 @@ function isUrlRehost(ctx: JsContext, call: GladiaCall, body: AnyPath | undefined
 /** `import FormData from "form-data"` / `require("form-data")` left unused. */
 function removeUnusedFormDataImport(ctx: JsContext): void {
   const { j, root } = ctx;
-  root.find(j.Identifier, { name: "FormData" }).forEach((path: AnyPath) => {
+  findNodes(root, j.Identifier, { name: "FormData" }).forEach((path: AnyPath) => {
     const binding = findBinding(path, "FormData");
     if (!binding || binding.id.node !== path.node || getReferences(j, binding).length > 0) return;
     const owner = path.parent;

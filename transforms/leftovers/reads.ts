@@ -2,6 +2,7 @@ import type { JsContext } from "../shared/context.js";
 import { isMember, memberKey, propertyKey, type AnyNode, type AnyPath } from "../shared/ast.js";
 import { GLADIA_ONLY_READS, type GladiaOnlyRead } from "../../src/mapping/result.js";
 import type { RuleId } from "../../src/mapping/rules.js";
+import { findNodes } from "../shared/find.js";
 
 // Gladia-only read chains still in the tree once every step ran (src/mapping/result.ts
 // GLADIA_ONLY_READS): `x.result.transcription.utterances`, `x.result_url`, `const { error_code } = x`.
@@ -58,8 +59,8 @@ function memberReads(ctx: JsContext): Leftover[] {
       if (read) found.push({ read, base: chainBase(member), rule: rule.rule });
     }
   };
-  ctx.root.find(j.MemberExpression).forEach(visit);
-  ctx.root.find(j.OptionalMemberExpression).forEach(visit);
+  // OptionalMemberExpression is a MemberExpression in ast-types: `x?.result` is found here too.
+  findNodes(ctx.root, j.MemberExpression).forEach(visit);
   return found;
 }
 
@@ -67,7 +68,7 @@ function memberReads(ctx: JsContext): Leftover[] {
 function destructuredReads(ctx: JsContext): Leftover[] {
   const rules = GLADIA_ONLY_READS.filter((rule) => rule.keys.length === 1 && !rule.next);
   const found: Leftover[] = [];
-  ctx.root.find(ctx.j.ObjectPattern).forEach((pattern: AnyPath) => {
+  findNodes(ctx.root, ctx.j.ObjectPattern).forEach((pattern: AnyPath) => {
     pattern.node.properties.forEach((prop: AnyNode, i: number) => {
       const rule = rules.find((r) => r.keys[0] === propertyKey(prop));
       if (rule) found.push({ read: pattern.get("properties", i), base: pattern, rule: rule.rule });

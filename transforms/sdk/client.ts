@@ -7,6 +7,7 @@ import { isClientClass } from "./imports.js";
 import { memberCalls } from "./receivers.js";
 import { propertyKey, staticString } from "../shared/ast.js";
 import { isMultiline, parseExpression, printNode, printObjectText, styleOf } from "../shared/print.js";
+import { findNodes } from "../shared/find.js";
 
 // `new GladiaClient({ apiKey, apiUrl, … })` → `new AssemblyAI({ apiKey, baseUrl })`, and the
 // `client.preRecorded()` factory → the client itself (its methods live on `.transcripts`/`.files`).
@@ -98,7 +99,7 @@ function isLiveOwned(sdk: SdkFile, path: ASTPath): boolean {
  * Gladia names the env-var step renamed (the original text still has them).
  */
 function restoreGladiaEnv(ctx: JsContext, path: ASTPath): void {
-  ctx.j(path).find(ctx.j.MemberExpression).forEach((member) => {
+  findNodes(path, ctx.j.MemberExpression).forEach((member) => {
     const node = member.node as Node;
     const original = node.original ?? node;
     if (!isEnvRead(node) || node.computed || typeof original.start !== "number") return;
@@ -110,7 +111,7 @@ function restoreGladiaEnv(ctx: JsContext, path: ASTPath): void {
 export function rewriteConstructors(ctx: JsContext, sdk: SdkFile): boolean {
   const { j } = ctx;
   let changed = false;
-  ctx.root.find(j.NewExpression).forEach((path) => {
+  findNodes(ctx.root, j.NewExpression).forEach((path) => {
     const node = path.node as Node;
     if (!isClientClass(sdk.imports, node.callee)) return;
     const parent = path.parent.node as Node;

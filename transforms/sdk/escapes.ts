@@ -2,6 +2,7 @@ import type { JsContext } from "../shared/context.js";
 import type { SdkFile } from "./model.js";
 import { bindingOf, getReferences } from "../shared/scope.js";
 import { JS_SDK, JS_SDK_METHODS } from "../../src/mapping/sdk.js";
+import { findNodes } from "../shared/find.js";
 
 // A client or sub-client that leaves the file's own calls (exported, passed, stored elsewhere) is
 // now an AssemblyAI client, and code we do not see may still call Gladia methods on it. In
@@ -30,7 +31,7 @@ function isExportedDeclaration(id: { parent: any }): boolean {
 
 export function markEscapes(ctx: JsContext, sdk: SdkFile): void {
   if (sdk.typescript) return;
-  ctx.root.find(ctx.j.Identifier).forEach((path) => {
+  findNodes(ctx.root, ctx.j.Identifier).forEach((path) => {
     const kind = sdk.receivers.bindings.get(path.node as Node);
     if (kind !== "client" && kind !== "prerecorded") return;
     const binding = bindingOf(path);

@@ -1,6 +1,7 @@
 import type { ASTPath } from "jscodeshift";
 import type { JsContext } from "../shared/context.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
+import { findNodes } from "../shared/find.js";
 
 type Node = { type: string; [key: string]: any };
 
@@ -70,8 +71,8 @@ function addCjsMember(imports: GladiaSdkImports, path: ASTPath<any>): void {
 export function findGladiaImports(ctx: JsContext): GladiaSdkImports {
   const { j, root } = ctx;
   const imports: GladiaSdkImports = { clientClass: new Set(), namespaces: new Set(), types: new Map(), esm: [], cjs: [] };
-  root.find(j.ImportDeclaration).filter((p) => isSdkSource(p.node.source as Node)).forEach((p) => addEsm(imports, p));
-  root.find(j.VariableDeclarator).forEach((p) => {
+  findNodes(root, j.ImportDeclaration).filter((p) => isSdkSource(p.node.source as Node)).forEach((p) => addEsm(imports, p));
+  findNodes(root, j.VariableDeclarator).forEach((p) => {
     const init = p.node.init as Node | null;
     if (isRequireOfSdk(init)) addCjs(imports, p);
     else if (init?.type === "MemberExpression" && isRequireOfSdk(init.object)) addCjsMember(imports, p);
@@ -82,7 +83,7 @@ export function findGladiaImports(ctx: JsContext): GladiaSdkImports {
 /** `export { GladiaClient } from "@gladiaio/sdk"`: a barrel other modules import the SDK through. */
 export function markReexports(ctx: JsContext): void {
   const { j, root } = ctx;
-  const reexports = [...root.find(j.ExportNamedDeclaration).paths(), ...root.find(j.ExportAllDeclaration).paths()];
+  const reexports = [...findNodes(root, j.ExportNamedDeclaration).paths(), ...findNodes(root, j.ExportAllDeclaration).paths()];
   for (const path of reexports) {
     if (isSdkSource((path.node as Node).source)) ctx.mark(path, "sdk-reexport");
   }

@@ -4,6 +4,7 @@ import { bindingOf } from "../shared/scope.js";
 import { unwrap } from "../shared/ast.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
 import { type GladiaSdkImports, gladiaTypeName, isClientClass } from "./imports.js";
+import { findNodes } from "../shared/find.js";
 
 // What holds a Gladia client: `new GladiaClient()` (a "client"), `client.preRecorded()` (a
 // "prerecorded" sub-client), and variables, `this.x` fields and typed parameters that hold them.
@@ -48,8 +49,7 @@ function thisField(node: Node): string | undefined {
  * a nested call is in place before the call around it is rewritten).
  */
 export function memberCalls(ctx: JsContext, receivers: Receivers, methods: readonly string[], kinds: ReceiverKind[]): ASTPath[] {
-  return ctx.root
-    .find(ctx.j.CallExpression)
+  return findNodes(ctx.root, ctx.j.CallExpression)
     .filter((call) => {
       const callee = call.node.callee as Node;
       if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier") return false;
@@ -70,6 +70,11 @@ export function collectReceivers(ctx: JsContext, imports: GladiaSdkImports, hint
   const liveFields = new Set<string>();
   /** Identifier references resolved to their binding's kind (and nodes the type pass located). */
   let nodeKinds = new Map<Node, ReceiverKind>(hinted);
+  // Collecting changes nothing in the tree: each kind of node is found once.
+  const identifiers = findNodes(root, j.Identifier);
+  const declarators = findNodes(root, j.VariableDeclarator);
+  const classProperties = findNodes(root, j.ClassProperty);
+  const assignments = findNodes(root, j.AssignmentExpression);
 
   function kindOf(raw: Node | null | undefined): ReceiverKind | undefined {
     if (!raw) return undefined;
@@ -87,7 +92,7 @@ export function collectReceivers(ctx: JsContext, imports: GladiaSdkImports, hint
 
   function resolveIdentifiers(): void {
     const names = new Set([...bindings.keys()].map((d) => d.name));
-    root.find(j.Identifier).forEach((p) => {
+    identifiers.forEach((p) => {
       if (!names.has((p.node as Node).name)) return;
       const declaration = bindingOf(p)?.id.node;
       const kind = declaration && bindings.get(declaration);
@@ -104,17 +109,17 @@ export function collectReceivers(ctx: JsContext, imports: GladiaSdkImports, hint
     for (const field of liveFields) fields.set(field, "live");
     for (let round = 0; round < 2; round++) {
       resolveIdentifiers();
-      root.find(j.VariableDeclarator).forEach((p) => {
+      declarators.forEach((p) => {
         const node = p.node as Node;
         const kind = kindOf(node.init);
         if (kind && node.id.type === "Identifier" && !liveClients.has(node.id)) bindings.set(node.id, kind);
       });
-      root.find(j.ClassProperty).forEach((p) => {
+      classProperties.forEach((p) => {
         const node = p.node as Node;
         const kind = kindOf(node.value);
         if (kind && node.key.type === "Identifier" && !liveFields.has(node.key.name)) fields.set(node.key.name, kind);
       });
-      root.find(j.AssignmentExpression).forEach((p) => {
+      assignments.forEach((p) => {
         const node = p.node as Node;
         const kind = kindOf(node.right);
         const field = thisField(node.left);
@@ -125,16 +130,16 @@ export function collectReceivers(ctx: JsContext, imports: GladiaSdkImports, hint
   }
 
   // Typed parameters, variables and class fields (`pr: PreRecordedV2Client`).
-  root.find(j.Identifier).forEach((p) => {
+  identifiers.forEach((p) => {
     const kind = annotationKind(imports, (p.node as Node).typeAnnotation);
     if (kind) typed.set(p.node as Node, kind);
   });
-  root.find(j.ClassProperty).forEach((p) => {
+  classProperties.forEach((p) => {
     const node = p.node as Node;
     const kind = annotationKind(imports, node.typeAnnotation);
     if (kind && node.key.type === "Identifier") typedFields.set(node.key.name, kind);
   });
-  root.find(j.TSParameterProperty).forEach((p) => {
+  findNodes(root, j.TSParameterProperty).forEach((p) => {
     const parameter = (p.node as Node).parameter;
     const kind = annotationKind(imports, parameter.typeAnnotation);
     if (kind && parameter.type === "Identifier") typedFields.set(parameter.name, kind);
@@ -142,7 +147,7 @@ export function collectReceivers(ctx: JsContext, imports: GladiaSdkImports, hint
 
   assignKinds();
   // A client with any live use stays Gladia, whole (with everything derived from it).
-  root.find(j.MemberExpression).forEach((p) => {
+  findNodes(root, j.MemberExpression).forEach((p) => {
     const node = p.node as Node;
     if (node.computed || FACTORIES[node.property.name] !== "live") return;
     const object = unwrap(node.object);

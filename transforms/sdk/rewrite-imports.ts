@@ -5,6 +5,7 @@ import { JS_SDK } from "../../src/mapping/sdk.js";
 import { hasGladiaImports } from "./imports.js";
 import { importAssemblyaiTypes } from "../shared/assemblyai-imports.js";
 import { appendStatement, parseStatement, quoteString, replaceStatement, styleOf } from "../shared/print.js";
+import { findNodes } from "../shared/find.js";
 
 // Last: `@gladiaio/sdk` imports and requires become `assemblyai` ones. A Gladia specifier whose
 // local name is still used (a live client, an unmapped type) stays; the rest is replaced in place.
@@ -15,8 +16,7 @@ type NeededName = AssemblyaiName;
 
 /** Is `name` still used in the file outside import/require declarations? */
 function isStillUsed(ctx: JsContext, name: string): boolean {
-  return ctx.root
-    .find(ctx.j.Identifier, { name } as any)
+  return findNodes(ctx.root, ctx.j.Identifier, { name } as any)
     .filter((p) => {
       const parent = p.parent?.node as Node;
       if (/^Import(Default|Namespace)?Specifier$/.test(parent.type)) return false;
@@ -63,7 +63,7 @@ function typeStyleOf(declaration: Node, typescript: boolean): "declaration" | "i
 }
 
 function existingAssemblyaiImport(ctx: JsContext): ASTPath | undefined {
-  const found = ctx.root.find(ctx.j.ImportDeclaration).filter((p) => (p.node.source as Node).value === JS_SDK.assemblyaiPackage && p.node.importKind !== "type");
+  const found = findNodes(ctx.root, ctx.j.ImportDeclaration).filter((p) => (p.node.source as Node).value === JS_SDK.assemblyaiPackage && p.node.importKind !== "type");
   return found.size() > 0 ? found.paths()[0] : undefined;
 }
 

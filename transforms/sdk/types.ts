@@ -5,6 +5,7 @@ import { gladiaTypeName } from "./imports.js";
 import { mapLiteralInPlace } from "./options.js";
 import { JS_SDK, JS_SDK_TYPE_ROLES, JS_SDK_TYPES, type JsSdkTypeRole } from "../../src/mapping/sdk.js";
 import type { TypedLevel, TypedRoot } from "../shared/typed-reads.js";
+import { findNodes } from "../shared/find.js";
 
 // Type-only uses of `@gladiaio/sdk`: `PreRecordedV2Response` → `Transcript` and friends
 // (JS_SDK_TYPES), request literals typed with the Gladia request type get the request mapping, and
@@ -45,7 +46,7 @@ export function plannedTypeNames(sdk: SdkFile, name: (exported: string) => strin
 export function renameTypeReferences(ctx: JsContext, sdk: SdkFile, plan: Map<string, { imported: string; local: string }>): boolean {
   const { j } = ctx;
   let changed = false;
-  ctx.root.find(j.Identifier).forEach((path) => {
+  findNodes(ctx.root, j.Identifier).forEach((path) => {
     const node = path.node as Node;
     const target = plan.get(node.name);
     if (!target || !isNameReference(path)) return;
@@ -55,7 +56,7 @@ export function renameTypeReferences(ctx: JsContext, sdk: SdkFile, plan: Map<str
     changed = true;
   });
   // `ns.PreRecordedV2Response` → `Transcript`.
-  ctx.root.find(j.TSQualifiedName).forEach((path) => {
+  findNodes(ctx.root, j.TSQualifiedName).forEach((path) => {
     const gladia = gladiaTypeName(sdk.imports, path.node as Node);
     const target = gladia && JS_SDK_TYPES[gladia];
     if (!target || (path.node as Node).left.type !== "Identifier" || !sdk.imports.namespaces.has((path.node as Node).left.name)) return;
@@ -76,7 +77,7 @@ function annotationRole(ctx: JsContext, sdk: SdkFile, annotation: Node | null | 
     if (name && JS_SDK_TYPE_ROLES[name]) return JS_SDK_TYPE_ROLES[name];
   }
   let role: JsSdkTypeRole | undefined;
-  ctx.j(direct as any).find(ctx.j.TSTypeReference).forEach((p) => {
+  findNodes(ctx.j(direct as any), ctx.j.TSTypeReference).forEach((p) => {
     const name = gladiaTypeName(sdk.imports, (p.node as Node).typeName);
     if (name && JS_SDK_TYPE_ROLES[name] === "request") role = "request";
   });
@@ -88,7 +89,7 @@ export function collectTypedValues(ctx: JsContext, sdk: SdkFile): { requests: AS
   const { j } = ctx;
   const requests: ASTPath[] = [];
   const roots: TypedRoot[] = [];
-  ctx.root.find(j.Identifier).forEach((path) => {
+  findNodes(ctx.root, j.Identifier).forEach((path) => {
     const node = path.node as Node;
     const role = annotationRole(ctx, sdk, node.typeAnnotation);
     if (!role || role === "client") return;
@@ -99,7 +100,7 @@ export function collectTypedValues(ctx: JsContext, sdk: SdkFile): { requests: AS
     }
     roots.push({ path, level: role as TypedLevel });
   });
-  ctx.root.find(j.TSSatisfiesExpression).forEach((path) => {
+  findNodes(ctx.root, j.TSSatisfiesExpression).forEach((path) => {
     const node = path.node as Node;
     if (node.expression.type === "ObjectExpression" && annotationRole(ctx, sdk, node.typeAnnotation) === "request") requests.push(path);
   });

@@ -2,6 +2,7 @@ import type { JsContext } from "./context.js";
 import type { AnyNode, AnyPath } from "./ast.js";
 import { appendStatement, parseStatement, prependStatement, quoteString, styleOf } from "./print.js";
 import { createNamer } from "./assemblyai-names.js";
+import { findNodes } from "./find.js";
 
 // Type-only names from "assemblyai" for code that now uses them: added to the file's `assemblyai`
 // import when there is one, else a new `import type { … } from "assemblyai"` after the imports.
@@ -9,7 +10,7 @@ import { createNamer } from "./assemblyai-names.js";
 const PACKAGE = "assemblyai";
 
 function assemblyaiImport(ctx: JsContext): AnyPath | undefined {
-  return ctx.root.find(ctx.j.ImportDeclaration).filter((p: AnyPath) => p.node.source.value === PACKAGE).paths()[0];
+  return findNodes(ctx.root, ctx.j.ImportDeclaration).filter((p: AnyPath) => p.node.source.value === PACKAGE).paths()[0];
 }
 
 /**
@@ -32,7 +33,7 @@ export function importAssemblyaiTypes(ctx: JsContext, exported: string[], name =
   }
   const list = missing.map((e) => (locals.get(e) === e ? e : `${e} as ${locals.get(e)}`)).join(", ");
   const code = `import type { ${list} } from ${quoteString(PACKAGE, styleOf(ctx))};`;
-  const imports = ctx.root.find(ctx.j.ImportDeclaration).paths();
+  const imports = findNodes(ctx.root, ctx.j.ImportDeclaration).paths();
   if (imports.length > 0) return appendStatement(ctx, imports[imports.length - 1], code);
   const body = ctx.root.get("program", "body");
   if (body.value.length === 0) body.value.push(parseStatement(ctx, code));

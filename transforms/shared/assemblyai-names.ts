@@ -1,5 +1,6 @@
 import type { JsContext } from "./context.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
+import { findNodes } from "./find.js";
 
 // Local names for `assemblyai` exports: the export's own name unless the file already uses it for
 // something else (then `AssemblyAI<Name>`), and reuse of what the file already imports from it.
@@ -10,7 +11,7 @@ type Node = { type: string; [key: string]: any };
 export function existingAssemblyaiImports(ctx: JsContext): Map<string, string> {
   const { j, root } = ctx;
   const names = new Map<string, string>();
-  root.find(j.ImportDeclaration).forEach((p) => {
+  findNodes(root, j.ImportDeclaration).forEach((p) => {
     if ((p.node.source as Node).value !== JS_SDK.assemblyaiPackage) return;
     for (const specifier of (p.node.specifiers ?? []) as Node[]) {
       if (specifier.type === "ImportSpecifier") names.set(specifier.imported.name, specifier.local?.name ?? specifier.imported.name);
@@ -22,7 +23,7 @@ export function existingAssemblyaiImports(ctx: JsContext): Map<string, string> {
 export function createNamer(ctx: JsContext): (exported: string) => string {
   const existing = existingAssemblyaiImports(ctx);
   const used = new Set<string>();
-  ctx.root.find(ctx.j.Identifier).forEach((p) => {
+  findNodes(ctx.root, ctx.j.Identifier).forEach((p) => {
     used.add((p.node as Node).name);
   });
   const chosen = new Map<string, string>();

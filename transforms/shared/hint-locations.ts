@@ -1,6 +1,7 @@
 import type { JsContext } from "./context.js";
 import type { AnyPath } from "./ast.js";
 import { readHints } from "../../src/analysis/hints.js";
+import { findNodes } from "./find.js";
 
 // Offsets from the type pass (ts-morph, same normalised text) → paths in this file's tree. Only
 // nodes from the original parse carry offsets, so a node an earlier step replaced is not found
@@ -18,7 +19,7 @@ function nodesByStart(ctx: JsContext): Map<number, AnyPath[]> {
   let index = ctx.shared.get(INDEX_KEY) as Map<number, AnyPath[]> | undefined;
   if (index) return index;
   index = new Map();
-  ctx.root.find(ctx.j.Node).forEach((path: AnyPath) => {
+  findNodes(ctx.root, ctx.j.Node).forEach((path: AnyPath) => {
     const start = path.node.start;
     if (typeof start !== "number") return;
     const list = index!.get(start);

@@ -56,6 +56,7 @@ import {
   type ResultPathRule,
 } from "../../src/mapping/result.js";
 import type { RuleId } from "../../src/mapping/rules.js";
+import { findNodes } from "./find.js";
 
 export type { ResultLevel };
 
@@ -394,7 +395,7 @@ function pathOf(ctx: JsContext, near: AnyPath, node: AnyNode): AnyPath | undefin
   let statement = near;
   while (statement.parent && !/Statement|Declaration$/.test(statement.node.type)) statement = statement.parent;
   const scope = statement.parent ?? statement;
-  return ctx.j(scope).find(ctx.j.Node).filter((p: AnyPath) => p.node === node).paths()[0];
+  return findNodes(scope, ctx.j.Node).filter((p: AnyPath) => p.node === node).paths()[0];
 }
 
 function followLeaf(ctx: JsContext, leaf: Leaf, report: Walk): void {

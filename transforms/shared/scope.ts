@@ -1,5 +1,6 @@
 import type { JSCodeshift } from "jscodeshift";
 import { isCall, isFunction, patternIdentifiers, type AnyNode, type AnyPath } from "./ast.js";
+import { findNodes } from "./find.js";
 
 // Block-aware name resolution (ast-types' own scopes ignore `let`/`const` blocks, and polling code
 // redeclares `const res` in every loop body).
@@ -114,8 +115,7 @@ export function bindingOf(idPath: AnyPath): Binding | undefined {
 
 /** Every reference to a binding (reads and writes), excluding its declaration. */
 export function getReferences(j: JSCodeshift, binding: Binding): AnyPath[] {
-  return j(binding.scope)
-    .find(j.Identifier, { name: binding.name })
+  return findNodes(binding.scope, j.Identifier, { name: binding.name })
     .paths()
     .filter((p) => p.node !== binding.id.node && isReference(p) && findBinding(p, binding.name)?.id.node === binding.id.node);
 }

@@ -2,6 +2,7 @@ import type { JsContext } from "../../shared/context.js";
 import { isFunction, isMember, isPure, memberKey, propertyKey, staticString, unwrap, type AnyNode, type AnyPath } from "../../shared/ast.js";
 import { findBinding } from "../../shared/scope.js";
 import { CALLBACK } from "../../../src/mapping/result.js";
+import { findNodes } from "../../shared/find.js";
 
 // Handlers that receive Gladia callbacks are recognised by what only a Gladia callback has: an
 // `event` compared with "transcription.success" / "transcription.error" / "transcription.created".
@@ -68,8 +69,7 @@ export function bodyStarts(ctx: JsContext, body: AnyPath): AnyPath[] {
   while (scope.parent && !isFunction(scope.node)) scope = scope.parent;
   const keys = chainKeys(node).join(".");
   const root = rootBinding(body, node);
-  return ctx.j(scope)
-    .find(ctx.j.Node)
+  return findNodes(scope, ctx.j.Node)
     .filter((p: AnyPath) => isMember(p.node) && isPure(p.node) && chainKeys(p.node).join(".") === keys && rootBinding(p, p.node) === root)
     .paths();
 }
@@ -79,7 +79,7 @@ export function findCallbackBodies(ctx: JsContext): AnyPath[][] {
   const { j, root } = ctx;
   const bodies: AnyPath[][] = [];
   const seen = new Set<AnyNode>();
-  root.find(j.StringLiteral).forEach((literal: AnyPath) => {
+  findNodes(root, j.StringLiteral).forEach((literal: AnyPath) => {
     if (!isGladiaEvent(staticString(literal.node))) return;
     const compared = comparedWith(literal);
     const body = compared && bodyOfEvent(compared);

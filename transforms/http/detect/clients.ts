@@ -2,6 +2,7 @@ import type { JSCodeshift } from "jscodeshift";
 import { isCall, isMember, memberKey, staticString, unwrap, type AnyNode, type AnyPath } from "../../shared/ast.js";
 import { constInit, findBinding } from "../../shared/scope.js";
 import { methodOf, propertyValue, resolveObject } from "./objects.js";
+import { findNodes } from "../../shared/find.js";
 
 // HTTP client calls the codemod understands: `fetch` (global, node-fetch, undici, cross-fetch…),
 // `axios` (calls, method helpers, `axios.create` instances), `ky` and `got` (calls, helpers,
@@ -82,10 +83,9 @@ function thisMemberClient(j: JSCodeshift, path: AnyPath): ClientRef | undefined 
   let cls: AnyPath | null = path.parent;
   while (cls && cls.node.type !== "ClassBody") cls = cls.parent;
   if (!cls || !key) return undefined;
-  const declared = j(cls).find(j.ClassProperty, { key: { name: key } }).paths()[0];
+  const declared = findNodes(cls, j.ClassProperty, { key: { name: key } }).paths()[0];
   if (declared?.node.value) return instanceOf(j, declared.get("value"));
-  const assigned = j(cls)
-    .find(j.AssignmentExpression, { left: { object: { type: "ThisExpression" }, property: { name: key } } })
+  const assigned = findNodes(cls, j.AssignmentExpression, { left: { object: { type: "ThisExpression" }, property: { name: key } } })
     .paths()[0];
   return assigned ? instanceOf(j, assigned.get("right")) : undefined;
 }
@@ -136,15 +136,15 @@ export function calleeRootName(callee: AnyNode): string | undefined {
 /**
  * Names that can be a client in this file: globals, bindings imported/required from a client
  * module, instances made from those, `this.x` members set to an instance. A cheap pre-filter so
- * only those calls are resolved.
+ * only those calls are resolved. `calls`: every call expression of the file.
  */
-export function clientNames(j: JSCodeshift, root: ReturnType<JSCodeshift>): Set<string> {
+export function clientNames(j: JSCodeshift, root: ReturnType<JSCodeshift>, calls: AnyPath[]): Set<string> {
   const names = new Set(Object.keys(GLOBAL_CLIENTS));
-  root.find(j.ImportDeclaration).forEach((p: AnyPath) => {
+  findNodes(root, j.ImportDeclaration).forEach((p: AnyPath) => {
     if (!CLIENT_MODULES[p.node.source.value]) return;
     for (const spec of p.node.specifiers ?? []) names.add(spec.local.name);
   });
-  root.find(j.CallExpression, { callee: { type: "Identifier", name: "require" } }).forEach((p: AnyPath) => {
+  calls.filter((p) => p.node.callee.type === "Identifier" && p.node.callee.name === "require").forEach((p: AnyPath) => {
     if (!CLIENT_MODULES[staticString(p.node.arguments[0]) ?? ""]) return;
     let owner: AnyPath = p.parent;
     while (owner && owner.node.type !== "VariableDeclarator") owner = owner.parent;
@@ -152,10 +152,7 @@ export function clientNames(j: JSCodeshift, root: ReturnType<JSCodeshift>): Set<
     if (owner?.node.id.type === "ObjectPattern") for (const prop of owner.node.id.properties) if (prop.value?.type === "Identifier") names.add(prop.value.name);
   });
   // Instances, repeatedly (an instance of an instance): `const api = axios.create(…)`, `this.http = axios.create(…)`.
-  const factories: AnyPath[] = root
-    .find(j.CallExpression)
-    .filter((p: AnyPath) => isMember(p.node.callee) && ["create", "extend"].includes(memberKey(p.node.callee) ?? ""))
-    .paths();
+  const factories = calls.filter((p) => isMember(p.node.callee) && ["create", "extend"].includes(memberKey(p.node.callee) ?? ""));
   for (let size = -1; size !== names.size; ) {
     size = names.size;
     factories.forEach((p: AnyPath) => {

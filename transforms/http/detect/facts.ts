@@ -8,6 +8,7 @@ import { containsGladiaHeader } from "./headers.js";
 import { propertyValue } from "./objects.js";
 import { bodyStarts } from "./responses.js";
 import { DYN, evaluate, joinBase, type UrlValue } from "./url-value.js";
+import { findNodes } from "../../shared/find.js";
 
 // The per-file record every later HTTP step reads: which calls talk to Gladia, what each one is,
 // and which expressions hold an upload response, a create response, or a job.
@@ -47,7 +48,7 @@ interface AxiosDefaults {
 function axiosDefaults(ctx: JsContext): AxiosDefaults {
   const { j, root } = ctx;
   const defaults: AxiosDefaults = { gladiaHeader: false };
-  root.find(j.AssignmentExpression).forEach((path: AnyPath) => {
+  findNodes(root, j.AssignmentExpression).forEach((path: AnyPath) => {
     const chain: string[] = [];
     let node: AnyNode = path.node.left;
     while (isMember(node)) {
@@ -55,7 +56,7 @@ function axiosDefaults(ctx: JsContext): AxiosDefaults {
       node = node.object;
     }
     if (node.type !== "Identifier" || chain[0] !== "defaults") return;
-    const client = clientOf(j, j(path).find(j.Identifier, { name: node.name }).paths()[0]);
+    const client = clientOf(j, findNodes(path, j.Identifier, { name: node.name }).paths()[0]);
     if (client?.client !== "axios") return;
     if (chain[1] === "baseURL") defaults.base = path.get("right");
     if (chain[1] === "headers" && /x-gladia-key/i.test(chain.join("."))) defaults.gladiaHeader = true;
@@ -115,10 +116,11 @@ export function collectFacts(ctx: JsContext): GladiaFacts {
 
 function detect(ctx: JsContext): GladiaFacts {
   const { j, root } = ctx;
-  const names = clientNames(j, root);
+  const allCalls = findNodes(root, j.CallExpression).paths();
+  const names = clientNames(j, root, allCalls);
   const defaults = axiosDefaults(ctx);
   const httpCalls: HttpCall[] = [];
-  root.find(j.CallExpression).forEach((path: AnyPath) => {
+  allCalls.forEach((path: AnyPath) => {
     if (!names.has(calleeRootName(path.node.callee) ?? "")) return;
     const call = httpCallOf(j, path);
     if (call) httpCalls.push(call);

@@ -2,6 +2,7 @@ import type { JSCodeshift } from "jscodeshift";
 import { isCall, isFunction, isMember, memberKey, propertyKey, staticString, type AnyPath } from "../../shared/ast.js";
 import { findBinding, getReferences, constInit, functionOf, isReference } from "../../shared/scope.js";
 import { AUTH_HEADER } from "../../../src/mapping/transport.js";
+import { findNodes } from "../../shared/find.js";
 
 // Is the Gladia auth header (`x-gladia-key`, any casing) in these headers? Followed through
 // constants, spreads, `new Headers(...)`, `headers.set(...)`, and helper functions that return them.
@@ -25,19 +26,18 @@ function headerSetOnBinding(j: JSCodeshift, id: AnyPath): boolean {
 
 function returnsGladiaHeader(j: JSCodeshift, fn: AnyPath, depth: number): boolean {
   if (fn.node.body.type !== "BlockStatement") return containsGladiaHeader(j, fn.get("body"), depth + 1);
-  return j(fn.get("body")).find(j.ReturnStatement).paths().some((ret) => ret.node.argument && containsGladiaHeader(j, ret.get("argument"), depth + 1));
+  return findNodes(fn.get("body"), j.ReturnStatement).paths().some((ret) => ret.node.argument && containsGladiaHeader(j, ret.get("argument"), depth + 1));
 }
 
 /** Does the expression (headers object, Headers instance, helper call…) carry `x-gladia-key`? */
 export function containsGladiaHeader(j: JSCodeshift, path: AnyPath | undefined, depth = 0): boolean {
   if (!path?.node || depth > MAX_DEPTH) return false;
-  const direct = j(path)
-    .find(j.Node)
+  const direct = findNodes(path, j.Node)
     .paths()
     .concat([path])
     .some((p: AnyPath) => isGladiaHeaderName(staticString(p.node)) || isGladiaHeaderName(propertyKey(p.node)));
   if (direct) return true;
-  const identifiers: AnyPath[] = path.node.type === "Identifier" ? [path] : j(path).find(j.Identifier).paths().filter(isReference);
+  const identifiers: AnyPath[] = path.node.type === "Identifier" ? [path] : findNodes(path, j.Identifier).paths().filter(isReference);
   return identifiers.some((id) => {
     const binding = findBinding(id, id.node.name);
     if (!binding) return false;

@@ -1,6 +1,7 @@
 import type { JSCodeshift } from "jscodeshift";
 import { isFunction, isMember, memberKey, propertyKey, staticString, unwrap, unwrapPath, type AnyPath } from "../../shared/ast.js";
 import { constInit, findBinding } from "../../shared/scope.js";
+import { findNodes } from "../../shared/find.js";
 
 // A URL expression evaluated as far as the file shows: its text (unknown pieces are DYN) and the
 // string literals / template pieces it is made of, so they can be rewritten where they are written.
@@ -84,8 +85,7 @@ function evaluateParameter(j: JSCodeshift, id: AnyPath, depth: number): UrlValue
   if (!name) return undefined;
   const binding = findBinding(fn.parent, name);
   if (!binding) return undefined;
-  const alternatives = j(binding.scope)
-    .find(j.CallExpression, { callee: { type: "Identifier", name } })
+  const alternatives = findNodes(binding.scope, j.CallExpression, { callee: { type: "Identifier", name } })
     .paths()
     .filter((call) => call.node.arguments[index] && findBinding(call, name)?.id.node === binding.id.node)
     .map((call) => evaluate(j, call.get("arguments", index), depth + 1));

@@ -4,6 +4,7 @@ import { setStringValue } from "../../shared/literals.js";
 import { constInit, findBinding } from "../../shared/scope.js";
 import { AUTH_HEADER } from "../../../src/mapping/transport.js";
 import { isGladiaHeaderName } from "../detect/headers.js";
+import { findNodes } from "../../shared/find.js";
 
 // `x-gladia-key` (any casing) → `authorization`, wherever the header name is written: object keys
 // (headers literals, axios config/defaults), `headers.set(...)`, `defaults.headers["…"]`.
@@ -46,7 +47,7 @@ export function renameAuthHeaders(ctx: JsContext, skip: (path: AnyPath) => boole
   if (!HEADER_TEXT_RE.test(ctx.source)) return false;
   const { j, root } = ctx;
   let changed = false;
-  root.find(j.StringLiteral, (node: { value: string }) => isGladiaHeaderName(node.value)).forEach((name: AnyPath) => {
+  findNodes(root, j.StringLiteral, (node: { value: string }) => isGladiaHeaderName(node.value)).forEach((name: AnyPath) => {
     if (skip(name)) return;
     const secret = isHardcodedKey(headerValue(name), ctx);
     if (secret) {

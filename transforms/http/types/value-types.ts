@@ -1,6 +1,7 @@
 import type { JsContext } from "../../shared/context.js";
 import { isCall, isMember, type AnyNode, type AnyPath } from "../../shared/ast.js";
 import { followValue } from "../../shared/flow.js";
+import { findNodes } from "../../shared/find.js";
 
 // TypeScript types the file gives a Gladia response: `x as T`, `const x: T = …`, `.json<T>()`,
 // the request's own type argument (`axios.post<T>(…)`), where T is an inline type literal or an
@@ -44,9 +45,8 @@ function membersOf(ctx: JsContext, type: AnyPath | undefined): AnyPath[] {
   if (node.type !== "TSTypeReference" || node.typeName.type !== "Identifier") return [];
   const name = node.typeName.name;
   const { j, root } = ctx;
-  const interfaces = root.find(j.TSInterfaceDeclaration, { id: { name } }).paths().map((p: AnyPath) => p.get("body"));
-  const aliases = root
-    .find(j.TSTypeAliasDeclaration, { id: { name } })
+  const interfaces = findNodes(root, j.TSInterfaceDeclaration, { id: { name } }).paths().map((p: AnyPath) => p.get("body"));
+  const aliases = findNodes(root, j.TSTypeAliasDeclaration, { id: { name } })
     .paths()
     .filter((p: AnyPath) => p.node.typeAnnotation.type === "TSTypeLiteral")
     .map((p: AnyPath) => p.get("typeAnnotation"));

@@ -3,6 +3,7 @@ import type { AnyNode, AnyPath } from "../ast.js";
 import { deferDoc, deferredDocOf } from "./deferred.js";
 import type { Doc, DocEntry, ObjectStyle } from "./doc.js";
 import { commentsOf, nodeText } from "./from-ast.js";
+import { findNodes } from "../find.js";
 
 // Object literals and patterns the codemod builds (or grows) are real nodes while the steps run,
 // so every step sees and edits them. Just before printing they are laid out in the style of the
@@ -70,7 +71,7 @@ function depth(path: AnyPath): number {
 }
 
 function formatRegistered(ctx: JsContext, registered: Map<AnyNode, ObjectStyle>): void {
-  const paths: AnyPath[] = ctx.root.find(ctx.j.Node).filter((p: AnyPath) => registered.has(p.node)).paths();
+  const paths: AnyPath[] = findNodes(ctx.root, ctx.j.Node).filter((p: AnyPath) => registered.has(p.node)).paths();
   paths.sort((a, b) => depth(b) - depth(a));
   for (const path of paths) {
     const node = path.node;
