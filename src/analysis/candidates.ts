@@ -10,8 +10,6 @@ import { normaliseText } from "../core/text.js";
 
 export const TS_FILE = /\.(ts|tsx|mts|cts)$/;
 const GLADIA_TEXT = /gladia|full_transcript|\btranscription\b|\butterances\b|preRecorded/i;
-/** Where a Gladia type can come from: a declared transcription shape (see shapes.ts) or the SDK. */
-const GLADIA_TYPE_SOURCE = /full_transcript|@gladiaio\/sdk/;
 /** Keys of a Gladia job a file reads when it gets the job through a shared type. */
 const GLADIA_KEYS = /full_transcript|result_url|error_code/;
 const RELATIVE_IMPORT = /(?:from|import|require)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g;
@@ -26,11 +24,16 @@ export interface CandidateFile {
   text: string;
 }
 
-const hasUtterancesWith = (text: string, other: RegExp) => /\butterances\b/.test(text) && other.test(text);
+// The plain literal first: V8 searches one literal far faster than an alternation or a `\b`.
+const hasUtterancesWith = (text: string, other: RegExp) => /utterances/.test(text) && /\butterances\b/.test(text) && other.test(text);
 
-/** Worth loading ts-morph for: without such a file no value of the run can have a Gladia type. */
+/**
+ * Worth loading ts-morph for: without such a file no value of the run can have a Gladia type.
+ * Where a Gladia type can come from: a declared transcription shape (see shapes.ts) or the SDK.
+ * One literal per test: each is a fast search, their alternation is not.
+ */
 export function mayDeclareGladiaTypes(text: string): boolean {
-  return GLADIA_TYPE_SOURCE.test(text) || hasUtterancesWith(text, /\blanguages\b/);
+  return /full_transcript/.test(text) || /@gladiaio\/sdk/.test(text) || hasUtterancesWith(text, /\blanguages\b/);
 }
 
 /** A Gladia job key, or `utterances` with `transcription` or `languages`: may read Gladia values. */

@@ -42,6 +42,8 @@ export class TypeScan {
   /** Every other TypeScript file with relative imports, and where they point. */
   private readonly importing: Seen[] = [];
   private readonly imports = new ImportIndex();
+  /** TypeScript files rejected before the pass was known to run (none of them could make it run). */
+  private readonly unscanned: Seen[] = [];
   private loadsTsMorph = false;
 
   addCandidate(candidate: SlottedCandidate): void {
@@ -50,9 +52,18 @@ export class TypeScan {
     this.loadsTsMorph ||= mayDeclareGladiaTypes(candidate.text);
   }
 
-  /** A file the pre-filter rejected (its text is not kept). */
+  /**
+   * A file the pre-filter rejected (its text is not kept). Until some file makes the pass worth
+   * running, a file that cannot do so is only remembered: most runs never run the pass, and the
+   * key and import checks are the read loop's main cost. `rejected()` reads those files again.
+   */
   inspect(file: DiscoveredFile, slot: number, text: string): void {
     if (!TS_FILE.test(file.relPath)) return;
+    if (!this.loadsTsMorph && !mayDeclareGladiaTypes(text)) this.unscanned.push({ file, slot });
+    else this.scan(file, slot, text);
+  }
+
+  private scan(file: DiscoveredFile, slot: number, text: string): void {
     if (readsGladiaKeys(text)) {
       this.keyed.push({ file, slot });
       this.loadsTsMorph ||= mayDeclareGladiaTypes(text);
@@ -64,12 +75,21 @@ export class TypeScan {
     this.imports.add(file.absPath, specifiers);
   }
 
+  /** The files `inspect` only remembered, read again and scanned like the others. */
+  private scanRemembered(reader: SourceReader): void {
+    for (const { file, slot } of this.unscanned.splice(0)) {
+      const { text } = reader.read(file);
+      if (text !== undefined) this.scan(file, slot, text);
+    }
+  }
+
   get worthRunning(): boolean {
     return this.loadsTsMorph;
   }
 
   /** Files the pre-filter rejected that the type pass needs: keyed ones and importers, transitively. */
-  rejected(): Seen[] {
+  rejected(reader: SourceReader): Seen[] {
+    this.scanRemembered(reader);
     const found = this.imports.withImporters([...this.named, ...this.keyed].map(({ file }) => file.absPath));
     const importers = this.importing.filter(({ file }) => found.has(file.absPath));
     return [...this.keyed, ...importers];
@@ -106,7 +126,7 @@ export interface TypePassOutcome {
 /** Runs the type pass over what the scan found; hints go onto the candidates themselves. */
 export async function runTypePass(scan: TypeScan, reader: SourceReader): Promise<TypePassOutcome | undefined> {
   if (!scan.worthRunning) return undefined;
-  const rejected = scan.rejected().flatMap((seen) => reread(reader, seen) ?? []).sort((a, b) => a.slot - b.slot);
+  const rejected = scan.rejected(reader).flatMap((seen) => reread(reader, seen) ?? []).sort((a, b) => a.slot - b.slot);
   const files = [...scan.named, ...rejected];
   const summary: TypePassSummary = { analysed: files.length, found: [], foundThroughTypes: [] };
   try {

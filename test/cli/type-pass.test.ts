@@ -75,6 +75,17 @@ describe("the type pass in a run", () => {
     expect(report).not.toMatch(/### `src\/types\.ts`\n\n- \*found through types\*/);
   });
 
+  it("finds importers read before the file that makes the pass run (git lists them first)", () => {
+    // page.ts and store.ts come before types.ts and cannot start the pass themselves: they are
+    // read again once types.ts has started it.
+    const dir = makeProject({ "src/page.ts": PAGE, "src/store.ts": STORE, "src/types.ts": TYPES });
+    const result = runCli(dir, ["--dry-run", "--no-report", "--json"]);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.typePass.foundThroughTypes).toEqual(["src/page.ts"]);
+    expect(fileOf(json, "src/page.ts")).toMatchObject({ status: "changed", steps: ["types"] });
+  });
+
   it("hands the hints to worker threads as well", () => {
     const many = Object.fromEntries(Array.from({ length: 2 * FILES_PER_THREAD }, (_, i) => [`src/settings${i}.ts`, GLADIA_JS]));
     const dir = makeProject({ ...many, "src/types.ts": TYPES, "src/consumer.ts": CONSUMER });
