@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseProject } from "../src/analysis/index.js";
-import { ImportIndex, mayDeclareGladiaTypes, readsGladiaKeys, relevantFiles, type CandidateFile } from "../src/analysis/candidates.js";
+import { ImportIndex, mayDeclareGladiaTypes, readsGladiaKeys, relativeImports, relevantFiles, type CandidateFile } from "../src/analysis/candidates.js";
 
 // The type pass on its own: which files it reads, what it reports, and that ts-morph stays out
 // of the module graph until a TypeScript file is there to analyse.
@@ -47,6 +47,19 @@ describe("the runner's checks", () => {
   ])("%s: reads Gladia keys %s, may declare a Gladia type %s", (text, reads, declares) => {
     expect(readsGladiaKeys(text)).toBe(reads);
     expect(mayDeclareGladiaTypes(text)).toBe(declares);
+  });
+
+  it.each([
+    ['import { a } from "./a";\nexport * from \'../b/c.js\';\nconst d = require( "./d" );', ["./a", "../b/c.js", "./d"]],
+    ['await import (\n  "./lazy")', ["./lazy"]],
+    ['import x from "lodash"; const s = "./not-imported"; from"./tight"', ["./tight"]],
+    ['import "./k" from "./l"; from "./"', ["./k", "./l"]],
+    // A match ends at the first quote, and the next one starts after it.
+    [`require("./x/from'./y'")`, ["./x/from"]],
+    [`'./a from "./b"`, ["./b"]],
+    ['require ( ( "./i")', []],
+  ])("relativeImports(%j) = %j", (text, specifiers) => {
+    expect(relativeImports(text)).toEqual(specifiers);
   });
 
   it("withImporters: the seeds and their importers, transitively, not what they import", () => {

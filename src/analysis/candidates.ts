@@ -12,7 +12,9 @@ export const TS_FILE = /\.(ts|tsx|mts|cts)$/;
 const GLADIA_TEXT = /gladia|full_transcript|\btranscription\b|\butterances\b|preRecorded/i;
 /** Keys of a Gladia job a file reads when it gets the job through a shared type. */
 const GLADIA_KEYS = /full_transcript|result_url|error_code/;
-const RELATIVE_IMPORT = /(?:from|import|require)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g;
+/** A quoted relative specifier; `relativeImports` checks the keyword behind it. */
+const QUOTED_RELATIVE = /["'](\.{1,2}\/[^"']+)["']/g;
+const IMPORT_KEYWORDS = ["from", "import", "require"];
 const RESOLVE_SUFFIXES = ["", ".ts", ".tsx", ".mts", ".cts", "/index.ts", "/index.tsx"];
 
 export interface CandidateFile {
@@ -56,10 +58,42 @@ export async function readCandidates(rootDir: string, files: string[], texts?: R
   );
 }
 
-/** Relative module specifiers a file imports, requires or re-exports (`./types`, `../lib/x.js`). */
+/**
+ * Relative module specifiers a file imports, requires or re-exports (`./types`, `../lib/x.js`): what
+ * `/(?:from|import|require)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g` captures. Searched quote first (a
+ * rare `"./`), then the keyword behind it: several times faster than that regex on a large repo.
+ */
 export function relativeImports(text: string): string[] {
-  return [...text.matchAll(RELATIVE_IMPORT)].map((m) => m[1]);
+  const specifiers: string[] = [];
+  const quoted = new RegExp(QUOTED_RELATIVE);
+  // Matches do not overlap: the keyword of the next one starts after the end of the last one.
+  let after = 0;
+  let match: RegExpExecArray | null;
+  while ((match = quoted.exec(text))) {
+    if (isImportedAt(text, match.index, after)) {
+      specifiers.push(match[1]);
+      after = quoted.lastIndex;
+    } else quoted.lastIndex = match.index + 1;
+  }
+  return specifiers;
 }
+
+/** Whether `keyword \s* (? \s*` ends at `quote`, starting no earlier than `after`. */
+function isImportedAt(text: string, quote: number, after: number): boolean {
+  let end = skipSpaceBack(text, quote, after);
+  if (endsWithKeyword(text, end, after)) return true;
+  if (end <= after || text[end - 1] !== "(") return false;
+  end = skipSpaceBack(text, end - 1, after);
+  return endsWithKeyword(text, end, after);
+}
+
+function skipSpaceBack(text: string, end: number, after: number): number {
+  while (end > after && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+const endsWithKeyword = (text: string, end: number, after: number) =>
+  IMPORT_KEYWORDS.some((keyword) => end - keyword.length >= after && text.startsWith(keyword, end - keyword.length));
 
 /** `./types` from `src/a.ts` → the path of the file it names among `paths` (TS files may import them as `.js`). */
 export function resolveImport(from: string, specifier: string, paths: { has(path: string): boolean }): string | undefined {
