@@ -5,10 +5,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
-// The V8 code cache the type pass loads the TypeScript compiler from (src/analysis/code-cache.ts):
+// The V8 code cache the type pass loads the TypeScript compiler from, and the JS plug-in jscodeshift,
+// recast, ast-types and babel's parser (src/core/code-cache.ts):
 // each case runs in a child process (a module loads once per process) with its own TMPDIR.
 
-const CODE_CACHE = fileURLToPath(new URL("../dist/src/analysis/code-cache.js", import.meta.url));
+const CODE_CACHE = fileURLToPath(new URL("../dist/src/core/code-cache.js", import.meta.url));
 const created: string[] = [];
 afterAll(() => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
@@ -27,11 +28,11 @@ function commonJsModule(): string {
 }
 
 /** Loads `file` through the cache in a new process; prints what `require` then sees too. */
-function load(file: string, tmp: string): { answer: number; file: string; same: boolean } {
+function load(file: string, tmp: string, alsoCache = "undefined"): { answer: number; file: string; same: boolean } {
   const script = [
     `import { createRequire } from "node:module";`,
     `import { requireCached, saveCodeCaches } from ${JSON.stringify(CODE_CACHE)};`,
-    `const loaded = requireCached(${JSON.stringify(file)});`,
+    `const loaded = requireCached(${JSON.stringify(file)}, ${alsoCache});`,
     `saveCodeCaches();`,
     `const same = createRequire(import.meta.url)(${JSON.stringify(file)}) === loaded;`,
     `console.log(JSON.stringify({ ...loaded, same }));`,
@@ -53,6 +54,16 @@ describe.skipIf(typeof process.getuid !== "function")("the code cache", () => {
     const [cache] = cacheFiles(tmp);
     expect(cacheFiles(tmp)).toHaveLength(1);
     expect(statSync(cache).mode & 0o777).toBe(0o600);
+  });
+
+  it("loads the modules a module requires through the cache too, when asked", () => {
+    const file = commonJsModule();
+    const tmp = temporary();
+    expect(load(file, tmp, "(f) => f.endsWith('helper.js')")).toEqual({ answer: 42, file, same: true });
+    expect(cacheFiles(tmp)).toHaveLength(2);
+    const other = temporary();
+    load(file, other, "(f) => false");
+    expect(cacheFiles(other)).toHaveLength(1);
   });
 
   it("uses a cache V8 accepts as it is, and replaces one it rejects", () => {

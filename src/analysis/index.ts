@@ -31,7 +31,7 @@ export async function analyseProject(
   const handed = new Set(candidateFiles.map((f) => resolve(rootDir, f)));
   const hints = analyse(rootDir, candidates, (path) => options.includeImported === true || handed.has(path));
   // After the pass: the cache then holds the compiler's functions it ran too.
-  (await import("./code-cache.js")).saveCodeCaches();
+  (await import("../core/code-cache.js")).saveCodeCaches();
   return hints;
 }
 

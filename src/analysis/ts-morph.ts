@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { requireCached } from "./code-cache.js";
+import { requireCached } from "../core/code-cache.js";
 
 // ts-morph is CommonJS: `require` loads it in about half the time of an ESM import, which first
 // scans its source for named exports (hundreds of ms on every run that has a type pass). The

@@ -10,7 +10,7 @@ import { pythonInfo, pythonManifestsInfo } from "./python-info.js";
  * spread, and `load` importing the module that holds the parser and transform.
  */
 export const REGISTRY: LanguageEntry[] = [
-  { ...javascriptInfo, load: async () => (await import("./javascript.js")).javascript },
+  { ...javascriptInfo, load: async () => (await import("./javascript-preload.js"), await import("./javascript.js")).javascript },
   { ...envFile, load: async () => envFile },
   { ...packageJson, load: async () => packageJson },
   // Manifests before Python: `setup.py` is a manifest first.

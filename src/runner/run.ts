@@ -153,6 +153,8 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
         slots[candidates[index].slot] = result;
         hooks.onFile?.(result, true);
       });
+      // After the transforms: the caches then hold the parser functions they ran too.
+      (await import("../core/code-cache.js")).saveCodeCaches();
     }
     return {
       tool: ownVersion(),

@@ -6,11 +6,13 @@ import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 
 // Compiling the TypeScript compiler (a 9 MB CommonJS file) is most of the cost of loading ts-morph
-// on each run with a type pass. Node 20 has no module compile cache (Node 22's
-// module.enableCompileCache), so this loads that one file from a V8 code cache, kept in a folder of
+// on each run with a type pass; compiling babel's parser, recast and ast-types much of the cost of
+// the first JS files a run transforms. Node 20 has no module compile cache (Node 22's
+// module.enableCompileCache), so this loads those files from a V8 code cache, kept in a folder of
 // the OS temp dir that only this user can write (code read from there runs in this process). V8
 // itself rejects a cache made by another V8 or for another text; the cache is written after the
-// type pass ran, so it holds the functions the pass compiled as well.
+// type pass or the transforms ran (by the thread that ran them: the type pass's, the main one), so
+// it holds the functions they compiled as well.
 
 /** One module loaded through the cache, and how to save it once it has run. */
 interface Cached {
@@ -22,8 +24,14 @@ interface Cached {
 const loaded: Cached[] = [];
 const { cache } = createRequire(import.meta.url);
 
-/** `$TMPDIR/gladia-to-assemblyai-<uid>`, created private; undefined when it cannot be trusted. */
+/** `$TMPDIR/gladia-to-assemblyai-<uid>`, created private; undefined when it cannot be trusted. Checked once. */
+let folder: string | undefined | null = null;
 function cacheFolder(): string | undefined {
+  if (folder === null) folder = trustedFolder();
+  return folder;
+}
+
+function trustedFolder(): string | undefined {
   if (typeof process.getuid !== "function" || process.env.GLADIA_TO_ASSEMBLYAI_CODE_CACHE === "0") return undefined;
   const uid = process.getuid();
   const folder = join(tmpdir(), `gladia-to-assemblyai-${uid}`);
@@ -52,9 +60,10 @@ function readCache(path: string): Buffer | undefined {
 
 /**
  * Loads the CommonJS file `filename` (absolute, resolved) as `require` would, compiled from the
- * code cache when there is one: later `require`s of it get this module.
+ * code cache when there is one: later `require`s of it get this module. The `.js` files it
+ * requires that `alsoCache` accepts load the same way (and so on down).
  */
-export function requireCached(filename: string): unknown {
+export function requireCached(filename: string, alsoCache?: (filename: string) => boolean): unknown {
   if (cache[filename]) return cache[filename].exports;
   const folder = cacheFolder();
   const saveTo = folder && cachePath(folder, filename);
@@ -62,10 +71,11 @@ export function requireCached(filename: string): unknown {
   const script = new Script(Module.wrap(readFileSync(filename, "utf8")), { filename, cachedData });
   const module = new Module(filename);
   module.filename = filename;
+  module.paths = (Module as unknown as { _nodeModulePaths(from: string): string[] })._nodeModulePaths(dirname(filename));
   cache[filename] = module;
   try {
     const run = script.runInThisContext() as (...args: unknown[]) => void;
-    run.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
+    run.call(module.exports, module.exports, requireFor(filename, alsoCache), module, filename, dirname(filename));
   } catch (error) {
     delete cache[filename];
     throw error;
@@ -73,6 +83,17 @@ export function requireCached(filename: string): unknown {
   module.loaded = true;
   loaded.push({ script, saveTo: cachedData && !script.cachedDataRejected ? undefined : saveTo });
   return module.exports;
+}
+
+/** The module's `require`; the files `alsoCache` selects load through the cache as well. */
+function requireFor(filename: string, alsoCache?: (filename: string) => boolean): NodeJS.Require {
+  const require = createRequire(filename);
+  if (!alsoCache) return require;
+  const cachedRequire = (id: string) => {
+    const resolved = require.resolve(id);
+    return resolved.endsWith(".js") && alsoCache(resolved) ? requireCached(resolved, alsoCache) : require(id);
+  };
+  return Object.assign(cachedRequire, { resolve: require.resolve, cache: require.cache, main: require.main, extensions: require.extensions });
 }
 
 /** Writes the caches that were missing or rejected (atomically: runs may share the folder). */
