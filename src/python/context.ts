@@ -7,7 +7,7 @@ import { IGNORE_COMMENT, MARKER_PREFIX } from "../mapping/transport.js";
 import { applyEdits, fits, type TextEdit } from "./edits.js";
 import type { PyNode } from "./parse.js";
 import { Facts } from "./facts.js";
-import { end, indentAt, lineOf, lineStartAt, markerAnchor, start } from "./nodes.js";
+import { end, indentAt, lineOf, lineStartAt, markerAnchor, start, stringOpening } from "./nodes.js";
 
 /** What every Python step gets: one parsed tree shared by all steps, the edits so far, and the ways to report. */
 export interface PyContext {
@@ -71,7 +71,7 @@ function commentsAbove(source: string, lineStart: number): string[] {
  */
 function stringOpenings(root: PyNode): string[] {
   if (root.kind() !== "module" || root.findAll({ rule: { kind: "ERROR" } }).length) return root.findAll({ rule: { kind: "string_start" } }).map((s) => s.text());
-  return root.findAll({ rule: { kind: "string" } }).map((s) => /^[a-zA-Z]*('{3}|"{3}|'|")/.exec(s.text())?.[0] ?? "");
+  return root.findAll({ rule: { kind: "string" } }).map((s) => stringOpening(s.text()));
 }
 
 function detectQuote(root: PyNode): "'" | '"' {

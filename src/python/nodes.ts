@@ -28,6 +28,11 @@ const STRING_PREFIX_RE = /^([rRbBuU]*)(['"]{1,3})/;
 /** Prefix and opening quote of a string literal's text. */
 const STRING_OPEN_RE = /^([a-zA-Z]*)('{3}|"{3}|'|")/;
 
+/** A string literal's opening, prefix and quote (`rb'''`); "" when its text has none. */
+export function stringOpening(text: string): string {
+  return STRING_OPEN_RE.exec(text)?.[0] ?? "";
+}
+
 /** A plain string literal (no f-string interpolation, no implicit concatenation): its value. */
 export function stringValue(node: PyNode | null | undefined): string | undefined {
   if (!node || node.kind() !== "string") return undefined;
