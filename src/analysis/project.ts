@@ -75,6 +75,12 @@ function collectDeclarations(files: SourceFile[], shapes: GladiaShapes): FileCol
   });
 }
 
+/** Declarations of every file first (a location may use a type another file declares), then locations. */
+function walkFiles(collectors: FileCollector[]): void {
+  collectors.forEach((collector) => collector.collectDeclarations());
+  collectors.forEach((collector) => collector.collectLocations());
+}
+
 /** Of `files`, those whose walk can find Gladia values (see reach.ts). */
 function walkable(project: Project, files: SourceFile[]): ReturnType<typeof filesToWalk> {
   return filesToWalk(files, project.getProgram().compilerObject);
@@ -145,13 +151,10 @@ export function analyse(rootDir: string, candidates: CandidateFile[], hinted: (p
   const collected = relevantSources.map((file) => new FileCollector(file, shapes, flow));
   collected.forEach((collector) => collectors.set(collector.file, collector));
   const walked = collected.filter((collector) => walking.has(collector.file));
-  walked.forEach((collector) => collector.collectDeclarations());
-  walked.forEach((collector) => collector.collectLocations());
+  walkFiles(walked);
   // An item type any file can hold (a generic instantiation): the other files may hold it too.
   if (walked.length < collected.length && !shapes.itemTypes().every((type) => isAnchored(type, tainted))) {
-    const rest = collected.filter((collector) => !walking.has(collector.file));
-    rest.forEach((collector) => collector.collectDeclarations());
-    rest.forEach((collector) => collector.collectLocations());
+    walkFiles(collected.filter((collector) => !walking.has(collector.file)));
   }
 
   const hints = new Map<string, AnalysisHints>();
