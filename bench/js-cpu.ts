@@ -5,15 +5,14 @@
 // step (and the output re-parse), and a digest of every result so a change can be checked to keep
 // the output identical.
 
-import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { analyseProject } from "../src/analysis/index.js";
-import { processText } from "../src/core/process-text.js";
 import type { TransformOptions } from "../src/core/types.js";
 import { javascript } from "../src/languages/javascript.js";
 import { JS_STEPS } from "../transforms/index.js";
+import { cpuMs, timedRound, type Round } from "./plugin-round.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -30,12 +29,6 @@ const hintsStart = performance.now();
 const hints = await analyseProject(repo, files.map((f) => f.relPath), new Map(files.map((f) => [f.relPath, f.text])));
 console.error(`type pass: ${((performance.now() - hintsStart) / 1000).toFixed(1)} s`);
 const optionsOf = (relPath: string): TransformOptions => ({ strategy: "native", ...(hints.has(relPath) ? { hints: hints.get(relPath) as unknown as Record<string, unknown> } : {}) });
-
-// CPU time, not wall time: the machine is shared and loaded.
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
 
 // Per-step timing: wrap each step's run (and the re-parse) once, before any round.
 const stepMs = new Map<string, number>();
@@ -55,23 +48,11 @@ if (flag("--steps")) {
   javascript.transform = timed("(transform, inclusive)", javascript.transform);
 }
 
-function round(): { cpuMs: number; digest: string; perFile: { relPath: string; ms: number }[] } {
-  const hash = createHash("sha256");
-  const perFile: { relPath: string; ms: number }[] = [];
-  const cpu = process.cpuUsage();
-  for (const { relPath, text } of files) {
-    const start = cpuMs();
-    const { result, newText } = processText(relPath, text, javascript, optionsOf(relPath));
-    perFile.push({ relPath, ms: cpuMs() - start });
-    hash.update(JSON.stringify(result)).update("\0").update(newText ?? "\u0001").update("\0");
-  }
-  const used = process.cpuUsage(cpu);
-  return { cpuMs: (used.user + used.system) / 1000, digest: hash.digest("hex").slice(0, 16), perFile };
-}
-
-round(); // warm-up (JIT, lazy modules)
+const round = () => timedRound(files, javascript, optionsOf);
+await round(); // warm-up (JIT, lazy modules)
 stepMs.clear();
-const results = Array.from({ length: rounds }, round);
+const results: Round[] = [];
+for (let i = 0; i < rounds; i++) results.push(await round());
 const perFileMs = results.map((r) => r.cpuMs / files.length).sort((a, b) => a - b);
 console.log(`${files.length} JS/TS files, ${rounds} rounds: CPU ms/file ${perFileMs.map((m) => m.toFixed(2)).join(" ")} (median ${perFileMs[Math.floor(rounds / 2)].toFixed(2)}, min ${perFileMs[0].toFixed(2)})`);
 console.log(`digest ${[...new Set(results.map((r) => r.digest))].join(" ")}`);

@@ -7,12 +7,11 @@
 // files, as in a worker: Node runs the finalizers that free ast-grep's native trees only then.
 
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { processText } from "../src/core/process-text.js";
 import { python } from "../src/languages/python.js";
+import { timedRound } from "./plugin-round.js";
 
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf("--rounds");
@@ -20,7 +19,7 @@ const rounds = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : 5;
 const repo = path.resolve(args[0] ?? path.join(os.tmpdir(), "gladia-to-assemblyai-bench/c-v2-251e099066"));
 
 const files = execFileSync("git", ["ls-files", "-z", "*.py"], { cwd: repo, encoding: "utf8" }).split("\0").filter(Boolean);
-const texts = files.map((file) => ({ file, text: readFileSync(path.join(repo, file), "utf8") }));
+const texts = files.map((relPath) => ({ relPath, text: readFileSync(path.join(repo, relPath), "utf8") }));
 const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -29,27 +28,13 @@ function peakRss(): number {
   return match ? Number(match[1]) * 1024 : 0;
 }
 
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-async function runRound(): Promise<{ cpuMs: number; digest: string }> {
-  const hash = createHash("sha256");
-  const before = process.cpuUsage();
-  for (const { file, text } of texts) {
-    await nextTurn();
-    const { result, newText } = processText(file, text, python, { strategy: "native" });
-    hash.update(JSON.stringify(result)).update(newText ?? "\0");
-  }
-  const used = process.cpuUsage(before);
-  return { cpuMs: (used.user + used.system) / 1000, digest: hash.digest("hex").slice(0, 16) };
-}
-
 console.log(`${texts.length} Python files from ${repo}${gc ? "" : " (run with --expose-gc to see RSS after GC)"}`);
 const cpu: number[] = [];
 for (let round = 0; round < rounds; round++) {
-  const { cpuMs, digest } = await runRound();
+  const { cpuMs, digest } = await timedRound(texts, python, () => ({ strategy: "native" }), true);
   const rssBeforeGc = process.memoryUsage().rss;
   gc?.();
-  await nextTurn();
+  await new Promise((resolve) => setImmediate(resolve));
   if (round > 0) cpu.push(cpuMs);
   const perFile = (cpuMs / texts.length).toFixed(2);
   console.log(`round ${round}${round === 0 ? " (warm-up)" : ""}: ${perFile} ms CPU/file, RSS ${mib(rssBeforeGc)} MiB${gc ? ` (${mib(process.memoryUsage().rss)} after GC)` : ""}, heap ${mib(process.memoryUsage().heapUsed)} MiB, digest ${digest}`);
