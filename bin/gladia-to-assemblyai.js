@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled to dist/ by `npm ci` (the prepare script).
-import { main } from "../dist/src/cli.js";
+// Thin launcher: the CLI is compiled to dist/ by `npm ci` (the prepare script). V8's tiering is set
+// (src/cli/tiering.ts) before the CLI's code loads, so that it applies to all of it.
+import { tuneTiering } from "../dist/src/cli/tiering.js";
+
+tuneTiering();
+const { main } = await import("../dist/src/cli.js");
 
 main(process.argv.slice(2)).then(
   (code) => {
