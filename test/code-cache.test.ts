@@ -27,11 +27,13 @@ function commonJsModule(): string {
   return join(dir, "main.js");
 }
 
-/** Loads `file` through the cache in a new process; prints what `require` then sees too. */
-function load(file: string, tmp: string, alsoCache = "undefined"): { answer: number; file: string; same: boolean } {
+/** Loads `file` through the cache in a new process (with `v8Flags` set first); prints what `require` then sees too. */
+function load(file: string, tmp: string, alsoCache = "undefined", v8Flags = ""): { answer: number; file: string; same: boolean } {
   const script = [
     `import { createRequire } from "node:module";`,
+    `import { setFlagsFromString } from "node:v8";`,
     `import { requireCached, saveCodeCaches } from ${JSON.stringify(CODE_CACHE)};`,
+    `setFlagsFromString(${JSON.stringify(v8Flags)});`,
     `const loaded = requireCached(${JSON.stringify(file)}, ${alsoCache});`,
     `saveCodeCaches();`,
     `const same = createRequire(import.meta.url)(${JSON.stringify(file)}) === loaded;`,
@@ -77,6 +79,18 @@ describe.skipIf(typeof process.getuid !== "function")("the code cache", () => {
     writeFileSync(cache, "not a code cache");
     expect(load(file, tmp).answer).toBe(42);
     expect(readFileSync(cache, "latin1")).not.toBe("not a code cache");
+  });
+
+  it("keeps one cache per set of V8 flags: a process with other flags neither rejects nor replaces it", () => {
+    const file = commonJsModule();
+    const tmp = temporary();
+    load(file, tmp);
+    const [plain] = cacheFiles(tmp);
+    const { mtimeMs } = statSync(plain);
+    expect(load(file, tmp, "undefined", "--interrupt-budget=540672").answer).toBe(42);
+    expect(cacheFiles(tmp)).toHaveLength(2);
+    load(file, tmp);
+    expect(statSync(plain).mtimeMs).toBe(mtimeMs);
   });
 
   it("does not use a folder other users can write to, nor any with the cache turned off", () => {

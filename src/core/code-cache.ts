@@ -3,6 +3,7 @@ import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync
 import Module, { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { cachedDataVersionTag } from "node:v8";
 import { Script } from "node:vm";
 
 // Compiling the TypeScript compiler (a 9 MB CommonJS file) is most of the cost of loading ts-morph
@@ -46,7 +47,9 @@ function trustedFolder(): string | undefined {
 
 function cachePath(folder: string, filename: string): string {
   const { size, mtimeMs } = statSync(filename);
-  const key = [filename, size, mtimeMs, process.version, process.arch].join("\0");
+  // The tag changes with V8's flags too (the CLI sets its own, see cli/tiering.ts): a process with
+  // other flags (a library user, a bench harness) keeps its own caches instead of rejecting these.
+  const key = [filename, size, mtimeMs, process.version, process.arch, cachedDataVersionTag()].join("\0");
   return join(folder, `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.v8`);
 }
 
