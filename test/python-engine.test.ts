@@ -83,6 +83,23 @@ describe("Python tree (ast-grep nodes wrapped once per file)", () => {
     expect(call.field("arguments")?.namedChildren()).toEqual(call.field("arguments")?.children().filter((c) => c.isNamed()));
   });
 
+  it("gives the named children alike whether ast-grep is asked for them or they are picked from all children", () => {
+    const kinds = ["module", "argument_list", "call", "parameters", "dictionary", "import_from_statement", "block", "string", "ERROR"];
+    let checked = 0;
+    for (const text of [...texts, "", ")))", "def f(:\n    pass\n"]) {
+      const root = parsePython(text).root;
+      for (const node of [root, ...root.searchNative({ rule: { any: kinds.map((kind) => ({ kind })) } })]) {
+        const named = node.namedChildren();
+        const all = node.children();
+        expect(ids(named), `${node.kind()} of ${JSON.stringify(text.slice(0, 60))}`).toEqual(ids(all.filter((c) => c.isNamed())));
+        named.forEach((child, i) => expect(child).toBe(all.filter((c) => c.isNamed())[i]));
+        for (const child of named) expect(child.parent()).toBe(node);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1_000);
+  });
+
   it("lets go of the file's nodes when disposed (a node read afterwards fails loudly)", () => {
     const tree = parsePython("x = f(1)\n");
     const assignment = tree.root.findAll({ rule: { kind: "assignment" } })[0];

@@ -445,29 +445,38 @@ export class Facts {
     return http;
   }
 
-  /** Module-level helpers whose URL parameter goes straight into an HTTP call. */
+  /** The name an HTTP call on a client passes as its URL (`requests.get(url)`), wherever the call is. */
+  private clientUrlName(call: PyNode): string | undefined {
+    const fn = call.field("function");
+    if (fn?.kind() !== "attribute" || !HTTP_METHODS.has(fn.field("attribute")!.text())) return undefined;
+    const lib = this.qualify(dottedName(fn.field("object")));
+    if (!lib || (HTTP_MODULES[lib] === undefined && !/session|client/i.test(lib))) return undefined;
+    const { positional, keywords } = callArgs(call);
+    const url = (fn.field("attribute")!.text() === "request" ? positional[1] : positional[0]) ?? keywords.get("url");
+    return url?.kind() === "identifier" ? url.text() : undefined;
+  }
+
+  /**
+   * Module-level helpers whose URL parameter goes straight into an HTTP call. The file's HTTP calls
+   * with a name for URL are found once; only those few are then placed in each `def` (placing a
+   * node reads its range: one costly native call per node).
+   */
   private findWrappers(): void {
+    const candidates = this.root
+      .findAll({ rule: { kind: "call" } })
+      .map((call) => ({ call, url: this.clientUrlName(call) }))
+      .filter((candidate) => candidate.url !== undefined);
+    if (!candidates.length) return;
     for (const def of this.root.findAll({ rule: { kind: "function_definition" } })) {
       const name = def.field("name")?.text();
-      const parameters = parametersOf(def);
-      const params = parameters.map((p) => p.name);
       if (!name) continue;
-      const inner = def.findAll({ rule: { kind: "call" } }).filter((call) => {
-        const fn = call.field("function");
-        if (fn?.kind() !== "attribute" || !HTTP_METHODS.has(fn.field("attribute")!.text())) return false;
-        const lib = this.qualify(dottedName(fn.field("object")));
-        const isClient = !!lib && (HTTP_MODULES[lib] !== undefined || /session|client/i.test(lib));
-        const { positional, keywords } = callArgs(call);
-        const url = (fn.field("attribute")!.text() === "request" ? positional[1] : positional[0]) ?? keywords.get("url");
-        return isClient && url?.kind() === "identifier" && params.includes(url.text());
-      });
-      if (!inner.length) continue;
-      const fn = inner[0].field("function")!;
-      const { positional, keywords } = callArgs(inner[0]);
-      const urlName = ((fn.field("attribute")!.text() === "request" ? positional[1] : positional[0]) ?? keywords.get("url"))!.text();
+      const parameters = parametersOf(def);
+      const mine = candidates.filter(({ call, url }) => parameters.some((p) => p.name === url) && def.contains(call));
+      if (!mine.length) continue;
+      const urlName = mine[0].url!;
       const returnsJson = def.findAll({ rule: { kind: "return_statement" } }).some((r) => /\.json\(\)\s*$/.test(r.text()));
       const index = parameters.find((p) => p.name === urlName)!.index;
-      this.wrappers.set(name, { name, def, urlParam: { index, name: urlName }, returnsJson, inner });
+      this.wrappers.set(name, { name, def, urlParam: { index, name: urlName }, returnsJson, inner: mine.map(({ call }) => call) });
     }
   }
 
