@@ -1,9 +1,7 @@
 import type { JsContext, JsStep } from "./shared/context.js";
-import type { AnyPath } from "./shared/ast.js";
 import { ENV_VAR_RE, ENV_VAR_RENAMES, renameEnvVar } from "../src/mapping/transport.js";
 import { describeStep } from "./step-info.js";
 import { findNodes } from "./shared/find.js";
-import { readOnly } from "./shared/read-only.js";
 
 // `process.env.GLADIA_API_KEY`, `import.meta.env.VITE_GLADIA_API_KEY`, `process.env["GLADIA_API_KEY"]`,
 // and destructuring `const { GLADIA_API_KEY } = process.env` get the AssemblyAI names.
@@ -18,10 +16,10 @@ function isEnvObject(node: { type: string; [k: string]: any }): boolean {
   return node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier" && node.property.name === "env";
 }
 
-function renameMemberReads(ctx: JsContext, members: AnyPath[]): boolean {
-  const { j } = ctx;
+function renameMemberReads(ctx: JsContext): boolean {
+  const { j, root } = ctx;
   let changed = false;
-  members.forEach((path) => {
+  findNodes(root, j.MemberExpression).forEach((path) => {
     const node = path.node as any;
     if (!isEnvObject(node.object)) return;
     if (!node.computed && node.property.type === "Identifier") {
@@ -41,10 +39,10 @@ function renameMemberReads(ctx: JsContext, members: AnyPath[]): boolean {
   return changed;
 }
 
-function renameDestructured(ctx: JsContext, declarators: AnyPath[]): boolean {
-  const { j } = ctx;
+function renameDestructured(ctx: JsContext): boolean {
+  const { j, root } = ctx;
   let changed = false;
-  declarators.forEach((path) => {
+  findNodes(root, j.VariableDeclarator).forEach((path) => {
     const node = path.node as any;
     if (node.id.type !== "ObjectPattern" || !node.init || !isEnvObject(node.init)) return;
     for (const prop of node.id.properties) {
@@ -70,11 +68,8 @@ export const envVarsStep: JsStep = {
   run(ctx) {
     if (!ENV_VAR_RE.test(ctx.source) && !Object.keys(ENV_VAR_RENAMES).some((k) => ctx.source.includes(k))) return false;
     ENV_VAR_RE.lastIndex = 0;
-    // Both lists first (one index of the tree): a renamed member holds no declarator.
-    const { j, root } = ctx;
-    const found = readOnly(() => ({ members: findNodes(root, j.MemberExpression).paths(), declarators: findNodes(root, j.VariableDeclarator).paths() }));
-    const members = renameMemberReads(ctx, found.members);
-    const destructured = renameDestructured(ctx, found.declarators);
+    const members = renameMemberReads(ctx);
+    const destructured = renameDestructured(ctx);
     return members || destructured;
   },
 };

@@ -6,7 +6,6 @@ import { findLeftovers } from "./leftovers/reads.js";
 import { foreignValues, isForeign } from "./leftovers/provenance.js";
 import { readHints } from "../src/analysis/hints.js";
 import { describeStep } from "./step-info.js";
-import { readOnly } from "./shared/read-only.js";
 
 // The safety net, last: in a file the run migrates (it names Gladia, or the type pass sent hints),
 // a Gladia-only read no step could follow (the value came from somewhere the codemod cannot see)
@@ -38,12 +37,9 @@ export const leftoversStep: JsStep = {
     // With the adapter strategy results keep Gladia's shape: these reads are right as they are.
     if (ctx.options.strategy !== "native") return false;
     if (!/gladia/i.test(ctx.source) && !readHints(ctx.options.hints)) return false;
-    // Read everything first (one index of the tree), then mark.
-    const { leftovers, foreign } = readOnly(() => {
-      const found = findLeftovers(ctx);
-      return { leftovers: found, foreign: found.length > 0 ? foreignValues(ctx) : undefined };
-    });
-    if (!foreign) return false;
+    const leftovers = findLeftovers(ctx);
+    if (leftovers.length === 0) return false;
+    const foreign = foreignValues(ctx);
     for (const { read, base, rule } of leftovers) {
       if (!isForeign(foreign, base) && !isMarked(read, base)) ctx.mark(read, rule);
     }

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import jscodeshift from "jscodeshift";
 import { parserFor } from "../../src/languages/javascript.js";
 import { findNodes } from "../../transforms/shared/find.js";
-import { readOnly } from "../../transforms/shared/read-only.js";
 import type { AnyPath } from "../../transforms/shared/ast.js";
 import { listFixtureCases, readFixture } from "../helpers/fixtures.js";
 
@@ -27,53 +26,17 @@ describe("findNodes", () => {
     expect(sources.length).toBeGreaterThan(100);
   });
 
-  // Walking (outside a read-only scope) and from the index (inside one) must both match.
-  const scopes = { walking: <T>(fn: () => T) => fn(), "read-only": readOnly };
-  it.each(sources.flatMap((s, i) => Object.keys(scopes).map((scope) => [`${s.name} #${i} ${scope}`, s, scope as keyof typeof scopes] as const)))(
-    "finds what jscodeshift finds: %s",
-    (_label, { name, text }, scope) => {
-      const j = jscodeshift.withParser(parserFor(name));
-      const root = j(text); // findNodes walks the fresh tree first: it builds the paths itself
-      scopes[scope](() => {
-        for (const type of TYPES) same(findNodes(root, j[type]), root.find(j[type]));
-        same(findNodes(root, j.Identifier, { name: "response" }), root.find(j.Identifier, { name: "response" }));
-        const isCall = (node: { callee: { type: string } }) => node.callee.type === "MemberExpression";
-        same(findNodes(root, j.CallExpression, isCall), root.find(j.CallExpression, isCall));
-        for (const fn of root.find(j.Function).paths().slice(0, 5) as AnyPath[]) {
-          same(findNodes(fn, j.Identifier), j(fn).find(j.Identifier));
-          same(findNodes(j(fn), j.ReturnStatement), j(fn).find(j.ReturnStatement));
-          same(findNodes(fn.get("body"), j.Node), j(fn.get("body")).find(j.Node));
-        }
-      });
-    },
-  );
-
-  it("in a read-only scope, answers for a path no longer in the tree by walking it", () => {
-    const j = jscodeshift.withParser("ts");
-    const root = j("const a = f(x);\nconst b = g(y);\n");
-    const removed = root.find(j.VariableDeclaration).paths()[1];
-    root.get().node.program.body.pop(); // its path still leads up to the root
-    readOnly(() => {
-      expect(findNodes(root, j.CallExpression).length).toBe(1);
-      same(findNodes(removed, j.Identifier), j(removed).find(j.Identifier));
-      expect(findNodes(removed, j.Identifier).nodes().map((n) => n.name)).toEqual(["b", "g", "y"]);
-    });
-  });
-
-  it("in tests, a read-only scope whose tree changed throws when it ends", () => {
-    const j = jscodeshift.withParser("ts");
-    const root = j("const a = f(x);\nconst b = g(y);\n");
-    expect(() =>
-      readOnly(() => {
-        findNodes(root, j.CallExpression);
-        root.get().node.program.body.pop();
-      }),
-    ).toThrow(/changed inside a read-only scope/);
-    // Renaming a node is no change to the index (a filter reads the node as it is now).
-    readOnly(() => {
-      findNodes(root, j.CallExpression);
-      root.find(j.Identifier, { name: "f" }).nodes()[0].name = "h";
-    });
+  it.each(sources.map((s, i) => [`${s.name} #${i}`, s] as const))("finds what jscodeshift finds: %s", (_label, { name, text }) => {
+    const j = jscodeshift.withParser(parserFor(name));
+    const root = j(text); // findNodes walks the fresh tree first: it builds the paths itself
+    for (const type of TYPES) same(findNodes(root, j[type]), root.find(j[type]));
+    same(findNodes(root, j.Identifier, { name: "response" }), root.find(j.Identifier, { name: "response" }));
+    const isCall = (node: { callee: { type: string } }) => node.callee.type === "MemberExpression";
+    same(findNodes(root, j.CallExpression, isCall), root.find(j.CallExpression, isCall));
+    for (const fn of root.find(j.Function).paths().slice(0, 5) as AnyPath[]) {
+      same(findNodes(fn, j.Identifier), j(fn).find(j.Identifier));
+      same(findNodes(j(fn), j.ReturnStatement), j(fn).find(j.ReturnStatement));
+    }
   });
 
   it("sees the tree as it is now, after edits", () => {

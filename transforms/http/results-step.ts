@@ -4,7 +4,6 @@ import { getFacts } from "./detect/facts.js";
 import { fetchSubtitles } from "./results/subtitles-fetch.js";
 import { jobsLeaveFile, planSubtitlesFetch } from "./results/subtitles-plan.js";
 import { describeStep } from "../step-info.js";
-import { readOnly } from "../shared/read-only.js";
 
 // Reads of a Gladia job fetched over HTTP: result paths, items and units, statuses, error_code;
 // subtitles read from the job become a request for them.
@@ -33,8 +32,8 @@ export const httpResultsStep: JsStep = {
   run(ctx) {
     const facts = getFacts(ctx);
     if (!facts || facts.jobBodies.length === 0) return false;
-    const { plan, leave } = readOnly(() => ({ plan: planSubtitlesFetch(ctx, facts), leave: jobsLeaveFile(ctx, facts) }));
-    const subtitles: SubtitleReads = { fetched: 0, marked: 0, jobsLeaveFile: leave };
+    const plan = planSubtitlesFetch(ctx, facts);
+    const subtitles: SubtitleReads = { fetched: 0, marked: 0, jobsLeaveFile: jobsLeaveFile(ctx, facts) };
     const rewriteUnmapped = (read: UnmappedRead): boolean => {
       if (read.rule !== "subtitles-result") return false;
       const fetched = !!plan && fetchSubtitles(ctx, plan, read);

@@ -2,7 +2,6 @@ import type { ASTPath } from "jscodeshift";
 import type { JsContext } from "../shared/context.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
 import { findNodes } from "../shared/find.js";
-import { readOnly } from "../shared/read-only.js";
 
 type Node = { type: string; [key: string]: any };
 
@@ -84,7 +83,7 @@ export function findGladiaImports(ctx: JsContext): GladiaSdkImports {
 /** `export { GladiaClient } from "@gladiaio/sdk"`: a barrel other modules import the SDK through. */
 export function markReexports(ctx: JsContext): void {
   const { j, root } = ctx;
-  const reexports = readOnly(() => [...findNodes(root, j.ExportNamedDeclaration).paths(), ...findNodes(root, j.ExportAllDeclaration).paths()]);
+  const reexports = [...findNodes(root, j.ExportNamedDeclaration).paths(), ...findNodes(root, j.ExportAllDeclaration).paths()];
   for (const path of reexports) {
     if (isSdkSource((path.node as Node).source)) ctx.mark(path, "sdk-reexport");
   }

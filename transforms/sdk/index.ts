@@ -14,7 +14,6 @@ import { createNamer } from "../shared/assemblyai-names.js";
 import { rewriteTypedReads } from "../shared/typed-reads.js";
 import { JS_SDK } from "../../src/mapping/sdk.js";
 import { describeStep } from "../step-info.js";
-import { readOnly } from "../shared/read-only.js";
 
 // `@gladiaio/sdk` → `assemblyai` (mapping §5), in the order the edits depend on each other:
 // calls are rewritten while their receivers are still recognisable, the factories and
@@ -56,13 +55,9 @@ export const sdkStep: JsStep = {
   run(ctx) {
     if (ctx.options.strategy !== "native") return false;
     if (ctx.source.includes(JS_SDK.gladiaPackage)) markReexports(ctx);
-    // What the file holds is read first, on one index of the tree; then the edits.
-    const found = readOnly(() => {
-      const sdk = createSdkFile(ctx);
-      return sdk && { sdk, typed: collectTypedValues(ctx, sdk) };
-    });
-    if (!found) return false;
-    const { sdk, typed } = found;
+    const sdk = createSdkFile(ctx);
+    if (!sdk) return false;
+    const typed = collectTypedValues(ctx, sdk);
     markLiveUse(ctx, sdk);
     markEscapes(ctx, sdk);
     const calls = rewriteMethodCalls(ctx, sdk);

@@ -6,7 +6,6 @@ import { mapLiteralInPlace } from "./options.js";
 import { JS_SDK, JS_SDK_TYPE_ROLES, JS_SDK_TYPES, type JsSdkTypeRole } from "../../src/mapping/sdk.js";
 import type { TypedLevel, TypedRoot } from "../shared/typed-reads.js";
 import { findNodes } from "../shared/find.js";
-import { readOnly } from "../shared/read-only.js";
 
 // Type-only uses of `@gladiaio/sdk`: `PreRecordedV2Response` → `Transcript` and friends
 // (JS_SDK_TYPES), request literals typed with the Gladia request type get the request mapping, and
@@ -47,9 +46,7 @@ export function plannedTypeNames(sdk: SdkFile, name: (exported: string) => strin
 export function renameTypeReferences(ctx: JsContext, sdk: SdkFile, plan: Map<string, { imported: string; local: string }>): boolean {
   const { j } = ctx;
   let changed = false;
-  // Both lists first (one index of the tree): the renames below change names, not the tree's shape.
-  const [identifiers, qualifiedNames] = readOnly(() => [findNodes(ctx.root, j.Identifier), findNodes(ctx.root, j.TSQualifiedName)]);
-  identifiers.forEach((path) => {
+  findNodes(ctx.root, j.Identifier).forEach((path) => {
     const node = path.node as Node;
     const target = plan.get(node.name);
     if (!target || !isNameReference(path)) return;
@@ -59,7 +56,7 @@ export function renameTypeReferences(ctx: JsContext, sdk: SdkFile, plan: Map<str
     changed = true;
   });
   // `ns.PreRecordedV2Response` → `Transcript`.
-  qualifiedNames.forEach((path) => {
+  findNodes(ctx.root, j.TSQualifiedName).forEach((path) => {
     const gladia = gladiaTypeName(sdk.imports, path.node as Node);
     const target = gladia && JS_SDK_TYPES[gladia];
     if (!target || (path.node as Node).left.type !== "Identifier" || !sdk.imports.namespaces.has((path.node as Node).left.name)) return;

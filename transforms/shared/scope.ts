@@ -1,7 +1,6 @@
 import type { JSCodeshift } from "jscodeshift";
 import { isCall, isFunction, patternIdentifiers, type AnyNode, type AnyPath } from "./ast.js";
 import { findNodes } from "./find.js";
-import { scopeCache } from "./read-only.js";
 
 // Block-aware name resolution (ast-types' own scopes ignore `let`/`const` blocks, and polling code
 // redeclares `const res` in every loop body).
@@ -77,17 +76,27 @@ function idsDeclaredBy(path: AnyPath): AnyPath[] {
 }
 
 /**
- * Declarations per scope node, cached in a read-only scope (read-only.ts): the detection step
- * resolves every call's callee, which would otherwise rescan each block per call.
+ * Declarations per scope node, cached while the tree is only read (see `withBindingCache`): the
+ * detection step resolves every call's callee, which would otherwise rescan each block per call.
  */
-const DECLARATIONS = {};
+let declarationCache: WeakMap<object, AnyPath[]> | undefined;
 
 function declaredIn(path: AnyPath): AnyPath[] {
-  const cache = scopeCache(DECLARATIONS, () => new WeakMap<object, AnyPath[]>());
-  if (!cache) return idsDeclaredBy(path);
-  let ids = cache.get(path.node);
-  if (!ids) cache.set(path.node, (ids = idsDeclaredBy(path)));
+  if (!declarationCache) return idsDeclaredBy(path);
+  let ids = declarationCache.get(path.node);
+  if (!ids) declarationCache.set(path.node, (ids = idsDeclaredBy(path)));
   return ids;
+}
+
+/** Run a read-only analysis with declarations cached (the tree must not change inside `fn`). */
+export function withBindingCache<T>(fn: () => T): T {
+  const outer = declarationCache;
+  declarationCache = outer ?? new WeakMap();
+  try {
+    return fn();
+  } finally {
+    declarationCache = outer;
+  }
 }
 
 /** The binding `name` refers to at `path`, or undefined (a global or an import we cannot see). */

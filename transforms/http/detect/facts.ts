@@ -2,7 +2,7 @@ import type { JsContext } from "../../shared/context.js";
 import { isMember, memberKey, unwrap, type AnyNode, type AnyPath } from "../../shared/ast.js";
 import { followValue, keyReads } from "../../shared/flow.js";
 import { calleeRootName, clientNames, clientOf, httpCallOf, instanceBase, type HttpCall } from "./clients.js";
-import { readOnly } from "../../shared/read-only.js";
+import { withBindingCache } from "../../shared/scope.js";
 import { classifyUrl, type GladiaKind } from "./endpoint.js";
 import { containsGladiaHeader } from "./headers.js";
 import { propertyValue } from "./objects.js";
@@ -111,7 +111,7 @@ function noFacts(ctx: JsContext): GladiaFacts {
 
 export function collectFacts(ctx: JsContext): GladiaFacts {
   if (!CLIENT_WORD_RE.test(ctx.source)) return noFacts(ctx);
-  return readOnly(() => detect(ctx));
+  return withBindingCache(() => detect(ctx));
 }
 
 function detect(ctx: JsContext): GladiaFacts {

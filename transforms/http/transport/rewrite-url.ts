@@ -6,7 +6,6 @@ import { classifyUrl, urlOwners, type GladiaKind } from "../detect/endpoint.js";
 import type { GladiaCall } from "../detect/facts.js";
 import { DYN, evaluate, type UrlValue } from "../detect/url-value.js";
 import { findNodes } from "../../shared/find.js";
-import { readOnly } from "../../shared/read-only.js";
 
 // Gladia URLs → AssemblyAI URLs, piece by piece where the code writes them (a base constant, a
 // path literal, template pieces): host, `pre-recorded`/`transcription` → `transcript`, and the
@@ -69,12 +68,11 @@ export function rewriteStandaloneUrls(ctx: JsContext, skip: (path: AnyPath) => b
   const { j, root } = ctx;
   const pieces = new Map<AnyNode, PieceUse>();
   // Cheap filters first: a literal naming the Gladia host, or a template that may start with a base constant.
-  const candidates: AnyPath[] = readOnly(() => [
-    ...findNodes(root, j.StringLiteral).filter((p: AnyPath) => p.node.value.includes(GLADIA_HOST)).paths(),
-    ...findNodes(root, j.TemplateLiteral)
-      .filter((p: AnyPath) => p.node.quasis.some((q: AnyNode) => q.value.raw.includes(GLADIA_HOST)) || (p.node.quasis[0].value.raw === "" && p.node.expressions.length > 0))
-      .paths(),
-  ]);
+  const strings = findNodes(root, j.StringLiteral).filter((p: AnyPath) => p.node.value.includes(GLADIA_HOST)).paths();
+  const templates = findNodes(root, j.TemplateLiteral)
+    .filter((p: AnyPath) => p.node.quasis.some((q: AnyNode) => q.value.raw.includes(GLADIA_HOST)) || (p.node.quasis[0].value.raw === "" && p.node.expressions.length > 0))
+    .paths();
+  const candidates: AnyPath[] = [...strings, ...templates];
   for (const path of candidates) {
     if (skip(path) || path.parent?.node.type === "TemplateLiteral") continue;
     const value = path.node.type === "StringLiteral" ? { text: path.node.value, owners: [path], last: path } : evaluate(j, path);
