@@ -15,10 +15,11 @@ export function parserFor(path: string): "ts" | "tsx" | "babylon" {
 
 // Checking that a text parses: jscodeshift's parsers (jscodeshift/parser/{babylon,ts,tsx}.js)
 // are @babel/parser with fixed options. We call the same @babel/parser (resolved from
-// jscodeshift) with the same options but `tokens: false`, and without recast: `tokens` only makes
-// babel collect a token list for recast (babel never reads it back, so it cannot change what
-// parses), and building it costs as much as the rest of the check. test/languages/javascript.test.ts
-// checks the options against jscodeshift's.
+// jscodeshift) with the same options, without recast, and with two switches off that only shape
+// the tree babel returns, never what parses: `tokens` (a token list for recast; babel never reads
+// it back) and `attachComment` (copying comments onto nodes; that code raises no error). Building
+// them costs as much as the rest of the check. test/languages/javascript.test.ts checks the
+// options against jscodeshift's, and the verdicts against its parsers'.
 const jscodeshiftRequire = createRequire(createRequire(import.meta.url).resolve("jscodeshift"));
 const babel = jscodeshiftRequire("@babel/parser") as { parse(code: string, options: object): unknown };
 const TS_OPTIONS = jscodeshiftRequire("./parser/tsOptions.js") as { plugins: unknown[] };
@@ -36,7 +37,7 @@ export const JSCODESHIFT_OPTIONS: Record<ReturnType<typeof parserFor>, object> =
   ts: TS_OPTIONS,
   tsx: { ...TS_OPTIONS, plugins: ["jsx", ...TS_OPTIONS.plugins] },
 };
-const CHECK_OPTIONS = Object.fromEntries(Object.entries(JSCODESHIFT_OPTIONS).map(([name, options]) => [name, { ...options, tokens: false }]));
+const CHECK_OPTIONS = Object.fromEntries(Object.entries(JSCODESHIFT_OPTIONS).map(([name, options]) => [name, { ...options, tokens: false, attachComment: false }]));
 
 // One jscodeshift API per parser, made once: `withParser` copies every type and builder onto a
 // new function (about 0.3 ms, as much as the steps of a small file); the API holds no state.
