@@ -13,9 +13,31 @@ export function parserFor(path: string): "ts" | "tsx" | "babylon" {
   return "babylon";
 }
 
-// jscodeshift's own parser objects (babel with its options per parser name), without recast's
-// token and comment processing: checking that a text parses is twice as fast this way.
-const getParser = createRequire(import.meta.url)("jscodeshift/src/getParser") as (name: string) => { parse(code: string): unknown };
+// Checking that a text parses: jscodeshift's parsers (jscodeshift/parser/{babylon,ts,tsx}.js)
+// are @babel/parser with fixed options. We call the same @babel/parser (resolved from
+// jscodeshift) with the same options, without recast, and with two switches off that only shape
+// the tree babel returns, never what parses: `tokens` (a token list for recast; babel never reads
+// it back) and `attachComment` (copying comments onto nodes; that code raises no error). Building
+// them costs as much as the rest of the check. test/languages/javascript.test.ts checks the
+// options against jscodeshift's, and the verdicts against its parsers'.
+const jscodeshiftRequire = createRequire(createRequire(import.meta.url).resolve("jscodeshift"));
+const babel = jscodeshiftRequire("@babel/parser") as { parse(code: string, options: object): unknown };
+const TS_OPTIONS = jscodeshiftRequire("./parser/tsOptions.js") as { plugins: unknown[] };
+const BABYLON_PLUGINS = [
+  ["flow", { all: true }], "flowComments", "jsx", "asyncGenerators", "bigInt", "classProperties", "classPrivateProperties",
+  "classPrivateMethods", ["decorators", { decoratorsBeforeExport: false }], "doExpressions", "dynamicImport", "exportDefaultFrom",
+  "exportNamespaceFrom", "functionBind", "functionSent", "importMeta", "logicalAssignment", "nullishCoalescingOperator",
+  "numericSeparator", "objectRestSpread", "optionalCatchBinding", "optionalChaining", ["pipelineOperator", { proposal: "minimal" }],
+  "throwExpressions",
+];
+const BABYLON_OPTIONS = { sourceType: "module", allowImportExportEverywhere: true, allowReturnOutsideFunction: true, startLine: 1, tokens: true, plugins: BABYLON_PLUGINS };
+/** jscodeshift's babel options per parser name (`babylon`'s are not exported: copied, and tested equal). */
+export const JSCODESHIFT_OPTIONS: Record<ReturnType<typeof parserFor>, object> = {
+  babylon: BABYLON_OPTIONS,
+  ts: TS_OPTIONS,
+  tsx: { ...TS_OPTIONS, plugins: ["jsx", ...TS_OPTIONS.plugins] },
+};
+const CHECK_OPTIONS = Object.fromEntries(Object.entries(JSCODESHIFT_OPTIONS).map(([name, options]) => [name, { ...options, tokens: false, attachComment: false }]));
 
 // One jscodeshift API per parser, made once: `withParser` copies every type and builder onto a
 // new function (about 0.3 ms, as much as the steps of a small file); the API holds no state.
@@ -49,7 +71,7 @@ export const javascript: LanguagePlugin = {
   transform: transformJs,
   parseError(text, path) {
     try {
-      getParser(parserFor(path)).parse(text);
+      babel.parse(text, CHECK_OPTIONS[parserFor(path)]);
       return null;
     } catch (error) {
       return (error as Error).message.split("\n")[0];
