@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Project } from "ts-morph";
 import { analyseProject } from "../src/analysis/index.js";
-import { isCertainlyModule, isolatedFiles, possibleSpecifiers } from "../src/analysis/roots.js";
+import { declaresNoShapeKey, isCertainlyModule, isolatedFiles, possibleSpecifiers } from "../src/analysis/roots.js";
+import { declaresShapeKey } from "../src/analysis/reach.js";
 
 // Which candidates the type pass's program leaves out (src/analysis/roots.ts): isolated modules,
 // whose walk finds nothing. The hints must be those of a program with every candidate.
@@ -40,6 +41,49 @@ describe("isCertainlyModule", () => {
   });
 });
 
+const snippets = new Project({ useInMemoryFileSystem: true });
+let cases = 0;
+/** What reach.ts finds once the text is parsed. */
+const declares = (text: string) => declaresShapeKey(snippets.createSourceFile(`/case${cases++}.ts`, text).compilerNode);
+
+describe("declaresNoShapeKey", () => {
+  it.each([
+    "export const x = 1;",
+    "// reads full_transcript\nexport const x = 1;",
+    'throw new Error("no utterances");',
+    "export const t = (job: any) => job.result.transcription.full_transcript;",
+    "export const n = (t: any) => t.utterances.length + t?.utterances?.[0];",
+    "const u = (t: any) => t.utterances ?? [];\nconst c = (t: any) => (t.utterances ? 1 : 0);",
+    "log(job.result_url);\nconst ok = !!job.result_url;",
+    "const s = `${job.full_transcript} and ${x({ a: 1 }).utterances}`;",
+    "export function f(utterances: string[]) { return utterances; }",
+    "const utterances = job.utterances;\nlet x = utterances;",
+  ])("declares none: %s", (text) => {
+    expect(declares(text)).toBe(false);
+    expect(declaresNoShapeKey(text)).toBe(true);
+  });
+
+  it.each([
+    ["a declaration", "interface T { full_transcript: string }", true],
+    ["an object literal", "const payload = { utterances };", true],
+    ["an exported variable", "export const utterances = [];", true],
+    ["a written member", "job.result_url = '';", true],
+    ["a written member (compound)", "job.utterances += 1;", true],
+    ["a parenthesised target", "(job.result_url) = '';", true],
+    ["a destructuring target", "[job.result_url] = pair;", true],
+    ["a for-of target", "for (job.utterances of lists) {}", true],
+    ["a prefix increment", "++job.utterances;", true],
+    ["a delete", "delete job.utterances;", true],
+    ["a key string", 'const k = "utterances";', true],
+    ["a read into an object", "const o = { u: job.utterances };", false],
+    ["a regular expression", "const r = /x/;\nconst t = job.utterances;", false],
+    ["a binding", "const { utterances } = job;", false],
+  ])("no answer for %s", (_, text, declared) => {
+    expect(declares(text)).toBe(declared);
+    expect(declaresNoShapeKey(text)).toBe(false);
+  });
+});
+
 describe("possibleSpecifiers", () => {
   it("finds every string after from, import, require (and an opening parenthesis)", () => {
     const text = 'import a from "./a";\nexport * from \'../b\';\nconst c = require( "c" );\nawait import(`d`);\nimport type { T } from "./t.js";\n';
@@ -66,7 +110,8 @@ describe("isolatedFiles", () => {
       "unresolved.ts": ["import axios from 'axios';\nimport { db } from './missing';\nexport const c = 1;\n", true],
       "imports.ts": ["import { a } from './alone';\nexport const b = a;\n", false],
       "package.ts": ["import { p } from 'pkg';\nexport const q = p;\n", false],
-      "keys.ts": ["export const t = (j: any) => j.full_transcript;\n", false],
+      "reads.ts": ["export const t = (j: any) => j.full_transcript;\n", true],
+      "keys.ts": ["export interface J { full_transcript: string }\n", false],
       "script.ts": ["function id<T>(x: T): T { return x; }\n", false],
       "global.ts": ["declare global { var g: number }\nexport {};\n", false],
       "referenced.ts": ['/// <reference path="./globals.d.ts" />\nexport const r = 1;\n', false],

@@ -16,7 +16,7 @@ const K = ts.SyntaxKind;
 // turn this off. Reading `x.utterances` or `x["full_transcript"]` introduces nothing.
 
 /** Property names one of which every Gladia shape has (see shapes.ts). */
-const SHAPE_KEYS = new Set(["full_transcript", "utterances", "result_url"]);
+export const SHAPE_KEYS = new Set(["full_transcript", "utterances", "result_url"]);
 const SHAPE_KEY_TEXT = new RegExp(`\\b(${[...SHAPE_KEYS].join("|")})\\b`, "g");
 const SHAPE_KEY = new RegExp(SHAPE_KEY_TEXT.source);
 /** Nodes whose name declares a property of some type (a module's exports are properties too). */
@@ -94,14 +94,13 @@ function declaresKey(file: Ts.SourceFile, pos: number, javascript: boolean): boo
   return false;
 }
 
-/** Can a file declare a Gladia shape key, by its path and text alone (a superset of declaresShapeKey)? */
-export function mayDeclareShapeKey(fileName: string, text: string): boolean {
-  return fileName.includes(`/${JS_SDK.gladiaPackage}/`) || SHAPE_KEY.test(text);
-}
+export const isGladiaSdkFile = (fileName: string) => fileName.includes(`/${JS_SDK.gladiaPackage}/`);
+/** Does the text hold a shape key at all (in a comment, a string, a name)? */
+export const hasShapeKeyText = (text: string) => SHAPE_KEY.test(text);
 
 /** Does this file give some type a property named as a Gladia shape key (or is it the SDK's)? */
 export function declaresShapeKey(file: Ts.SourceFile): boolean {
-  if (file.fileName.includes(`/${JS_SDK.gladiaPackage}/`)) return true;
+  if (isGladiaSdkFile(file.fileName)) return true;
   const javascript = JS_FILE.test(file.fileName);
   for (const match of file.text.matchAll(SHAPE_KEY_TEXT)) {
     if (declaresKey(file, match.index!, javascript)) return true;

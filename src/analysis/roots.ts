@@ -1,6 +1,6 @@
 import type { Project, ts as Ts } from "ts-morph";
 import { tsMorph } from "./ts-morph.js";
-import { mayDeclareShapeKey } from "./reach.js";
+import { hasShapeKeyText, isGladiaSdkFile, SHAPE_KEYS } from "./reach.js";
 
 const { ts } = tsMorph;
 const K = ts.SyntaxKind;
@@ -72,10 +72,66 @@ export function isCertainlyModule(text: string): boolean {
   return false;
 }
 
+/** After a member name: tokens that end a read (`x.k.y`, `x.k(`, `x.k;`, `x.k ?? y`, `c ? x.k : y`), never a write. */
+const READ_ENDS = new Set([
+  K.DotToken, K.QuestionDotToken, K.OpenBracketToken, K.OpenParenToken, K.SemicolonToken, K.QuestionToken, K.ColonToken, K.QuestionQuestionToken,
+  K.AmpersandAmpersandToken, K.BarBarToken, K.EqualsEqualsEqualsToken, K.ExclamationEqualsEqualsToken, K.EqualsEqualsToken, K.ExclamationEqualsToken,
+  K.PlusToken, K.MinusToken, K.AsteriskToken, K.LessThanToken,
+]);
+/** Before a name: it starts an expression or a type, or names a parameter (no modifier can stand between). */
+const REFERENCE_STARTS = new Set([K.EqualsToken, K.OpenParenToken, K.ReturnKeyword]);
+const VARIABLE_KEYWORDS = new Set([K.ConstKeyword, K.LetKeyword, K.VarKeyword]);
+
+/**
+ * Does this TypeScript text declare no Gladia shape key, for certain (see reach.ts, declaresKey)?
+ * Every key it holds must be in a comment, inside a longer string, a member read (`x.utterances`
+ * then a token that ends a read), a reference or parameter name, or a variable not exported. Read
+ * from the tokens like isCertainlyModule (no `/`); templates are followed through their
+ * substitutions. `delete` and a prefix `++`/`--` can write any member: no answer then.
+ */
+export function declaresNoShapeKey(text: string): boolean {
+  if (!hasShapeKeyText(text)) return true;
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
+  const braces: ("{" | "${")[] = [];
+  /** After a read's closing parentheses (`f(x.k)`): a read end, or the `}` of a substitution. */
+  const endsRead = () =>
+    scanner.lookAhead(() => {
+      let token = scanner.scan();
+      while (token === K.CloseParenToken) token = scanner.scan();
+      return READ_ENDS.has(token) || (token === K.CloseBraceToken && braces.at(-1) === "${");
+    });
+  let previous: Ts.SyntaxKind | undefined;
+  let beforePrevious: Ts.SyntaxKind | undefined;
+  for (let token = scanner.scan(); token !== K.EndOfFileToken; beforePrevious = previous, previous = token, token = scanner.scan()) {
+    if (token === K.SlashToken || token === K.SlashEqualsToken || token === K.DeleteKeyword) return false;
+    const prefixStep = token === K.PlusPlusToken || token === K.MinusMinusToken;
+    if (prefixStep && (scanner.hasPrecedingLineBreak() || !(previous === K.Identifier || previous === K.CloseParenToken || previous === K.CloseBracketToken))) return false;
+    if (token === K.TemplateHead || token === K.OpenBraceToken) braces.push(token === K.OpenBraceToken ? "{" : "${");
+    else if (token === K.CloseBraceToken) {
+      const open = braces.pop();
+      if (open === undefined) return false;
+      if (open === "${" && (token = scanner.reScanTemplateToken(false)) === K.TemplateMiddle) braces.push("${");
+    }
+    const raw = text.slice(scanner.getTokenStart(), scanner.getTokenEnd());
+    if (!hasShapeKeyText(raw)) continue;
+    const isString = token === K.StringLiteral || token === K.NoSubstitutionTemplateLiteral;
+    if (isString && !SHAPE_KEYS.has(scanner.getTokenValue())) continue;
+    if (token !== K.Identifier || !SHAPE_KEYS.has(raw)) return false;
+    if (previous === K.DotToken || previous === K.QuestionDotToken) {
+      if (endsRead()) continue;
+      return false;
+    }
+    if (REFERENCE_STARTS.has(previous!)) continue;
+    if (VARIABLE_KEYWORDS.has(previous!) && beforePrevious !== K.ExportKeyword && beforePrevious !== K.DeclareKeyword) continue;
+    return false;
+  }
+  return true;
+}
+
 /**
  * `isolated(path, text)`: may the program leave this candidate out? A `.ts`/`.mts`/`.cts` module
- * (no JSX: a JSX file may import its runtime implicitly) with no shape key in its text, no global
- * declaration, and no specifier that resolves (in either resolution mode, with the project's options).
+ * (no JSX: a JSX file may import its runtime implicitly) that declares no shape key, no global,
+ * and has no specifier that resolves (in either resolution mode, with the project's options).
  */
 export function isolatedFiles(project: Project): (path: string, text: string) => boolean {
   const options = project.getCompilerOptions();
@@ -87,7 +143,7 @@ export function isolatedFiles(project: Project): (path: string, text: string) =>
     );
   return (path, text) => {
     if (!/\.(ts|mts|cts)$/.test(path) || /\.d\.(c|m)?ts$/.test(path)) return false;
-    if (mayDeclareShapeKey(path, text) || GLOBAL_TEXT.test(text) || !isCertainlyModule(text)) return false;
+    if (isGladiaSdkFile(path) || GLOBAL_TEXT.test(text) || !isCertainlyModule(text) || !declaresNoShapeKey(text)) return false;
     const specifiers = possibleSpecifiers(text);
     return specifiers !== undefined && !specifiers.some((specifier) => resolves(specifier, path));
   };
