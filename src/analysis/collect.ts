@@ -1,4 +1,4 @@
-import type { CallExpression, Node as NodeType, SourceFile, Type, TypeLiteralNode } from "ts-morph";
+import type { CallExpression, Node as NodeType, SourceFile, ts as Ts, Type, TypeLiteralNode } from "ts-morph";
 import { tsMorph } from "./ts-morph.js";
 import type { AnalysisHints, HintLevel, HintReceiver } from "./hints.js";
 import type { GladiaShapes } from "./shapes.js";
@@ -6,7 +6,7 @@ import type { ArgumentFlow } from "./arguments.js";
 import { GLADIA_LEVEL_KEYS, ITEM_FIELDS, RESULT_PATHS } from "../mapping/result.js";
 import { JS_SDK, JS_SDK_METHODS } from "../mapping/sdk.js";
 
-const { Node, SyntaxKind } = tsMorph;
+const { Node, SyntaxKind, ts } = tsMorph;
 type Node = NodeType;
 
 // One walk per file yields the locations the transforms need: declaring identifiers and
@@ -20,6 +20,8 @@ const GLADIA_KEYS = new Set([
   ...Object.values(ITEM_FIELDS).flatMap((fields) => Object.keys(fields)),
 ]);
 const CLIENT_MEMBERS = new Set([...Object.keys(JS_SDK_METHODS), ...JS_SDK.preRecordedFactories]);
+/** A member read `visitAccess` looks at: an SDK client's method or a Gladia key. */
+const isUsedKey = (key: string) => CLIENT_MEMBERS.has(key) || GLADIA_KEYS.has(key);
 const SDK_CLIENT_TYPES: Record<string, HintReceiver["kind"]> = { GladiaClient: "client", PreRecordedV2Client: "prerecorded" };
 
 function span(node: Node): { start: number; end: number } {
@@ -116,32 +118,68 @@ export class FileCollector {
     if (level) this.add(initializer, level);
   }
 
+  /**
+   * One pass over the compiler's nodes (in the order ts-morph's forEachDescendant visits them):
+   * only the nodes a visitor can use get a ts-morph wrapper, most nodes of a file never do.
+   */
   collectLocations(): void {
-    this.file.forEachDescendant((node) => {
-      switch (node.getKind()) {
-        case SyntaxKind.VariableDeclaration:
-        case SyntaxKind.Parameter:
-        case SyntaxKind.BindingElement: {
-          const name = (node as Node & { getNameNode(): Node }).getNameNode();
-          if (Node.isIdentifier(name)) this.visitBinding(name);
-          else if (Node.isObjectBindingPattern(name)) this.visitGladiaPattern(name);
-          this.visitPatternInitializer(node);
-          return;
-        }
-        case SyntaxKind.PropertyAccessExpression:
-        case SyntaxKind.ElementAccessExpression:
-          this.visitAccess(node as Node & { getExpression(): Node });
-          return;
-        case SyntaxKind.CallExpression:
-          this.flow?.visitCall(node as CallExpression);
-          return;
-        case SyntaxKind.TypeLiteral:
-          this.visitCreateLiteral(node as TypeLiteralNode);
-          return;
-        default:
-          return;
+    const visit = (node: Ts.Node): undefined => {
+      if (this.mayUse(node)) this.visitNode(this.wrap(node));
+      return ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(this.file.compilerNode, visit);
+  }
+
+  /** ts-morph's own wrapper of a node of this file (internal, but the one its navigation returns: same identity). */
+  private wrap(node: Ts.Node): Node {
+    return (this.file as unknown as { _getNodeFromCompilerNode(node: Ts.Node): Node })._getNodeFromCompilerNode(node);
+  }
+
+  /** The visitors' own early returns, read on the compiler node: a member read must name a key, a call pass arguments. */
+  private mayUse(node: Ts.Node): boolean {
+    switch (node.kind) {
+      case SyntaxKind.VariableDeclaration:
+      case SyntaxKind.Parameter:
+      case SyntaxKind.BindingElement:
+      case SyntaxKind.TypeLiteral:
+        return true;
+      case SyntaxKind.PropertyAccessExpression:
+        return isUsedKey((node as Ts.PropertyAccessExpression).name.text);
+      case SyntaxKind.ElementAccessExpression: {
+        const argument = (node as Ts.ElementAccessExpression).argumentExpression;
+        return ts.isStringLiteral(argument) && isUsedKey(argument.text);
       }
-    });
+      case SyntaxKind.CallExpression:
+        return !!this.flow && (node as Ts.CallExpression).arguments.length > 0;
+      default:
+        return false;
+    }
+  }
+
+  private visitNode(node: Node): void {
+    switch (node.getKind()) {
+      case SyntaxKind.VariableDeclaration:
+      case SyntaxKind.Parameter:
+      case SyntaxKind.BindingElement: {
+        const name = (node as Node & { getNameNode(): Node }).getNameNode();
+        if (Node.isIdentifier(name)) this.visitBinding(name);
+        else if (Node.isObjectBindingPattern(name)) this.visitGladiaPattern(name);
+        this.visitPatternInitializer(node);
+        return;
+      }
+      case SyntaxKind.PropertyAccessExpression:
+      case SyntaxKind.ElementAccessExpression:
+        this.visitAccess(node as Node & { getExpression(): Node });
+        return;
+      case SyntaxKind.CallExpression:
+        this.flow?.visitCall(node as CallExpression);
+        return;
+      case SyntaxKind.TypeLiteral:
+        this.visitCreateLiteral(node as TypeLiteralNode);
+        return;
+      default:
+        return;
+    }
   }
 
   /** `Promise<{ id: string; result_url: string }>`: an inline create response type (by its member names). */

@@ -8,11 +8,13 @@ import { GladiaShapes } from "./shapes.js";
 import { FileCollector } from "./collect.js";
 import { ArgumentFlow } from "./arguments.js";
 import { filesToWalk, isAnchored } from "./reach.js";
+import { isolatedFiles } from "./roots.js";
 import { normaliseText } from "../core/text.js";
 
 // The type pass proper (loaded only when a run has TypeScript candidates): one ts-morph Project
-// over the relevant files and what they import (JS modules too, so a Gladia value passed to a plain
-// JS function reaches its parameter), shapes recognised once, one walk per file.
+// over the relevant files (less the isolated ones, see roots.ts) and what they import (JS modules
+// too, so a Gladia value passed to a plain JS function reaches its parameter), shapes recognised
+// once, one walk per file.
 
 const { ModuleKind, ModuleResolutionKind, Project, ScriptTarget, ts } = tsMorph;
 type Project = ProjectType;
@@ -113,23 +115,40 @@ function normaliseImported(project: Project, rootDir: string, candidates: Set<st
 
 /** `hinted`: may this file (absolute path) get hints without being a candidate (see analyseProject)? */
 export function analyse(rootDir: string, candidates: CandidateFile[], hinted: (path: string) => boolean = () => true): Map<string, AnalysisHints> {
+  // First without the isolated candidates (see roots.ts); with all when the walk must reach every file.
+  return analyseFiles(rootDir, candidates, hinted, true) ?? analyseFiles(rootDir, candidates, hinted, false)!;
+}
+
+/**
+ * `leaveOut`: the program leaves the isolated candidates out; undefined if one of them, not brought
+ * in by an import, would be walked after all (a global declaration, an item type not anchored).
+ */
+function analyseFiles(rootDir: string, candidates: CandidateFile[], hinted: (path: string) => boolean, leaveOut: boolean): Map<string, AnalysisHints> | undefined {
   const project = createProject(rootDir);
   readHeldTexts(project, candidates);
+  const isolated = leaveOut ? isolatedFiles(project) : () => false;
   const added = new Set<string>();
-  const add = (files: CandidateFile[]) =>
-    files.map((f) => {
-      const file = project.addSourceFileAtPath(f.path);
-      added.add(file.getFilePath());
-      return file;
-    });
+  const add = (files: CandidateFile[], keep?: CandidateFile) =>
+    files
+      .filter((f) => f === keep || !isolated(f.path, f.text))
+      .map((f) => {
+        const file = project.addSourceFileAtPath(f.path);
+        added.add(file.getFilePath());
+        return file;
+      });
+  const present = (files: CandidateFile[]) => files.flatMap((f) => project.getSourceFile(f.path) ?? []);
+  const missing = (files: CandidateFile[]) => files.some((f) => !project.getSourceFile(f.path));
 
   const firstRound = relevantFiles(candidates);
   if (firstRound.length === 0) return new Map();
-  const shapes = new GladiaShapes(add(firstRound)[0]);
+  // The shapes read property types at the first relevant file: it stays in, isolated or not.
+  const shapes = new GladiaShapes(add(firstRound, firstRound[0])[0]);
   project.resolveSourceFileDependencies();
   normaliseImported(project, rootDir, added);
   seedSdkTypes(project, shapes);
-  const names = declaredNames(collectDeclarations(walkable(project, firstRound.map((f) => project.getSourceFileOrThrow(f.path))).walk, shapes));
+  const firstWalk = walkable(project, present(firstRound));
+  if (firstWalk.everywhere && missing(firstRound)) return undefined;
+  const names = declaredNames(collectDeclarations(firstWalk.walk, shapes));
   const relevant = names.length > 0 ? relevantFiles(candidates, names) : firstRound;
   if (relevant.length > firstRound.length) {
     add(relevant.filter((f) => !firstRound.includes(f)));
@@ -145,15 +164,17 @@ export function analyse(rootDir: string, candidates: CandidateFile[], hinted: (p
     parameter: (file, name, level) => collectorFor(file).add(name, level),
     handoff: (call, index) => collectorFor(call.getSourceFile()).addHandoff(call, index),
   });
-  const relevantSources = relevant.map((f) => project.getSourceFileOrThrow(f.path));
-  const { walk, tainted } = walkable(project, relevantSources);
+  const relevantSources = present(relevant);
+  const { walk, tainted, everywhere } = walkable(project, relevantSources);
   const walking = new Set(walk);
   const collected = relevantSources.map((file) => new FileCollector(file, shapes, flow));
   collected.forEach((collector) => collectors.set(collector.file, collector));
   const walked = collected.filter((collector) => walking.has(collector.file));
   walkFiles(walked);
   // An item type any file can hold (a generic instantiation): the other files may hold it too.
-  if (walked.length < collected.length && !shapes.itemTypes().every((type) => isAnchored(type, tainted))) {
+  const unanchored = () => !shapes.itemTypes().every((type) => isAnchored(type, tainted));
+  if (missing(relevant) && (everywhere || unanchored())) return undefined;
+  if (walked.length < collected.length && unanchored()) {
     walkFiles(collected.filter((collector) => !walking.has(collector.file)));
   }
 

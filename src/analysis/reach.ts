@@ -16,8 +16,9 @@ const K = ts.SyntaxKind;
 // turn this off. Reading `x.utterances` or `x["full_transcript"]` introduces nothing.
 
 /** Property names one of which every Gladia shape has (see shapes.ts). */
-const SHAPE_KEYS = new Set(["full_transcript", "utterances", "result_url"]);
+export const SHAPE_KEYS = new Set(["full_transcript", "utterances", "result_url"]);
 const SHAPE_KEY_TEXT = new RegExp(`\\b(${[...SHAPE_KEYS].join("|")})\\b`, "g");
+const SHAPE_KEY = new RegExp(SHAPE_KEY_TEXT.source);
 /** Nodes whose name declares a property of some type (a module's exports are properties too). */
 const PROPERTY_NAMES = new Set([
   K.PropertySignature, K.PropertyDeclaration, K.PropertyAssignment, K.ShorthandPropertyAssignment, K.MethodDeclaration, K.MethodSignature,
@@ -93,9 +94,13 @@ function declaresKey(file: Ts.SourceFile, pos: number, javascript: boolean): boo
   return false;
 }
 
+export const isGladiaSdkFile = (fileName: string) => fileName.includes(`/${JS_SDK.gladiaPackage}/`);
+/** Does the text hold a shape key at all (in a comment, a string, a name)? */
+export const hasShapeKeyText = (text: string) => SHAPE_KEY.test(text);
+
 /** Does this file give some type a property named as a Gladia shape key (or is it the SDK's)? */
 export function declaresShapeKey(file: Ts.SourceFile): boolean {
-  if (file.fileName.includes(`/${JS_SDK.gladiaPackage}/`)) return true;
+  if (isGladiaSdkFile(file.fileName)) return true;
   const javascript = JS_FILE.test(file.fileName);
   for (const match of file.text.matchAll(SHAPE_KEY_TEXT)) {
     if (declaresKey(file, match.index!, javascript)) return true;
@@ -140,16 +145,16 @@ function closure(from: Iterable<Ts.SourceFile>, edges: (file: Ts.SourceFile) => 
 /**
  * Of `files` (in order), those whose walk can find Gladia values, and `tainted`: every file whose
  * types a walked file can see (where item types may be declared). All of `files` when a global
- * declaration can carry a Gladia type (or the compiler lists no imports).
+ * declaration can carry a Gladia type (or the compiler lists no imports): `everywhere` then.
  */
-export function filesToWalk(files: SourceFile[], program: Ts.Program): { walk: SourceFile[]; tainted: Set<Ts.SourceFile> } {
+export function filesToWalk(files: SourceFile[], program: Ts.Program): { walk: SourceFile[]; tainted: Set<Ts.SourceFile>; everywhere: boolean } {
   const checker = program.getTypeChecker();
   const sources = program.getSourceFiles().filter((file) => !program.isSourceFileDefaultLibrary(file));
   const imports = new Map<Ts.SourceFile, Ts.SourceFile[]>();
   const importers = new Map<Ts.SourceFile, Ts.SourceFile[]>();
   for (const file of sources) {
     const imported = importsOf(file, checker);
-    if (!imported) return { walk: files, tainted: new Set(sources) };
+    if (!imported) return { walk: files, tainted: new Set(sources), everywhere: true };
     imports.set(file, imported);
     imported.forEach((target) => (importers.get(target) ?? importers.set(target, []).get(target)!).push(file));
   }
@@ -166,8 +171,8 @@ export function filesToWalk(files: SourceFile[], program: Ts.Program): { walk: S
     seeing = closure(tainted, importersOf);
     walk = walkOf(seeing);
   }
-  if (sources.some((file) => seeing.has(file) && declaresGlobally(file))) walk = files;
-  return { walk, tainted };
+  const everywhere = sources.some((file) => seeing.has(file) && declaresGlobally(file));
+  return { walk: everywhere ? files : walk, tainted, everywhere };
 }
 
 /**
