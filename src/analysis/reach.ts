@@ -24,7 +24,8 @@ const PROPERTY_NAMES = new Set([
   K.PropertySignature, K.PropertyDeclaration, K.PropertyAssignment, K.ShorthandPropertyAssignment, K.MethodDeclaration, K.MethodSignature,
   K.GetAccessor, K.SetAccessor, K.EnumMember, K.JsxAttribute, K.ExportSpecifier, K.ImportSpecifier, K.NamespaceExport,
 ]);
-const GLOBAL_DECLARATIONS = /\bdeclare\s+(global|module)\b/;
+/** `declare global`, `declare module`: declarations every file sees. */
+export const GLOBAL_DECLARATIONS = /\bdeclare\s+(global|module)\b/;
 const JS_FILE = /\.(js|jsx|mjs|cjs)$/;
 
 /** The innermost node whose span holds `pos`. */

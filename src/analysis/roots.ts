@@ -1,6 +1,6 @@
 import type { Project, ts as Ts } from "ts-morph";
 import { tsMorph } from "./ts-morph.js";
-import { hasShapeKeyText, isGladiaSdkFile, SHAPE_KEYS } from "./reach.js";
+import { GLOBAL_DECLARATIONS, hasShapeKeyText, isGladiaSdkFile, SHAPE_KEYS } from "./reach.js";
 
 const { ts } = tsMorph;
 const K = ts.SyntaxKind;
@@ -13,7 +13,7 @@ const K = ts.SyntaxKind;
 // (a global declaration, an item type any file can write) the caller handles by a run with all files.
 
 /** A module-level `declare global`/`declare module`, or a triple-slash reference (files or libs every file sees). */
-const GLOBAL_TEXT = /\bdeclare\s+(global|module)\b|<reference\b/;
+const GLOBAL_TEXT = new RegExp(`${GLOBAL_DECLARATIONS.source}|<reference\\b`);
 /** Where a module specifier can stand: after `from`, `import`, `require`, and an optional `(`. */
 const SPECIFIER_KEYWORD = /\b(from|import|require)\b\s*(\(\s*)?/g;
 const QUOTES = new Set(["'", '"', "`"]);
