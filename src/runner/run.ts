@@ -126,6 +126,7 @@ async function startSettlement(options: RunOptions, discovered: DiscoveredFile[]
   const named = new Set<Candidate>(scan?.named);
   settlement.startEarly(candidates, (candidate) => named.has(candidate));
   const afterTypePass = () => {
+    settlement.useHints();
     pool.useMainThread(true);
     pool.setWorkers(threads - 1);
   };
@@ -141,6 +142,8 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   let started = read.candidates.length > 0 ? await startSettlement(options, discovered, read.candidates, scan) : undefined;
   try {
     const typePass = scan && (await addTypePass(scan, reader, read, inside));
+    // Now, before any other await: the threads must not take an early job the hints have made stale.
+    started?.afterTypePass();
     const { slots, candidates } = read;
     const candidateSlots = new Set(candidates.map((candidate) => candidate.slot));
     slots.forEach((result, slot) => candidateSlots.has(slot) || hooks.onFile?.(result, false));
@@ -148,7 +151,6 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
     await hooks.onCandidates?.(candidates.length);
     if (candidates.length > 0) {
       started ??= await startSettlement(options, discovered, [], undefined);
-      started.afterTypePass();
       await started.settlement.settle(candidates, (index, result) => {
         slots[candidates[index].slot] = result;
         hooks.onFile?.(result, true);

@@ -62,8 +62,9 @@ type OnSettled = (index: number, result: FileResult) => void;
  * over (`startEarly`): those whose final hints differ from none are run again with them.
  */
 export class Settlement {
-  /** Code candidates sent to the threads before their hints were known (so with none). */
+  /** Code candidates sent to the threads before their hints were known: their current jobs. */
   private readonly early = new Map<Candidate, Job>();
+  private hintsUsed = false;
 
   constructor(
     private readonly pool: Pool,
@@ -75,6 +76,17 @@ export class Settlement {
     const code = candidates.filter((candidate) => !isManifest(candidate));
     const ordered = [...code.filter((candidate) => !mayGetHints(candidate)), ...code.filter(mayGetHints)];
     for (const candidate of ordered) this.early.set(candidate, this.pool.submit(toTask(candidate, this.options)));
+  }
+
+  /**
+   * The type pass is over (its hints are on the candidates): an early job of a file it gave hints
+   * runs with them. Called as soon as the pass's result arrives, before the main thread can take
+   * another stale job; a job a thread has already taken runs again.
+   */
+  useHints(): void {
+    if (this.hintsUsed) return;
+    this.hintsUsed = true;
+    for (const [candidate, job] of this.early) if (candidate.hints) this.early.set(candidate, this.pool.resubmit(job, toTask(candidate, this.options)));
   }
 
   /**
@@ -93,12 +105,12 @@ export class Settlement {
     await this.settleInOrder(candidates, manifests, manifestJobs, onSettled);
   }
 
-  /** The job whose result is the candidate's: the early one unless the type pass gave it hints since. */
+  /** The job whose result is the candidate's: the early one (with its hints, see `useHints`) or a new one. */
   private jobFor(candidate: Candidate): Job {
+    this.useHints();
     const early = this.early.get(candidate);
     this.early.delete(candidate);
-    if (!early) return this.pool.submit(toTask(candidate, this.options));
-    return candidate.hints ? this.pool.resubmit(early, toTask(candidate, this.options)) : early;
+    return early ?? this.pool.submit(toTask(candidate, this.options));
   }
 
   /** Settles the candidates at `indices`, in that order; `onProcessed` sees each one's final text. */
