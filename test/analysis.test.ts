@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -218,6 +219,28 @@ describe("levelBelow", () => {
     expect(levelBelow("utterance", ["words"])).toBe("words");
     expect(levelBelow("job", ["result", "metadata"])).toBeUndefined();
     expect(levelBelow("job", ["id"])).toBeUndefined();
+  });
+});
+
+describe("ImportIndex memory", () => {
+  // A fresh process with a collectable heap: 100 file texts of ~200 kB whose specifier is long
+  // enough for V8 to cut it as a slice of the text. Kept as slices, they keep ~20 MiB alive.
+  const script = `
+    const { ImportIndex, relativeImports } = await import(${JSON.stringify(new URL("../dist/src/analysis/candidates.js", import.meta.url).href)});
+    const index = new ImportIndex();
+    globalThis.gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 100; i++) {
+      const text = 'import { x } from "../shared/transcription-types-' + i + '";\\n' + "// filler line\\n".repeat(13000);
+      index.add("/p/f" + i + ".ts", relativeImports(text));
+    }
+    globalThis.gc();
+    console.log((process.memoryUsage().heapUsed - before) / 2 ** 20);
+  `;
+
+  it("keeps the specifiers, not the texts they were found in", () => {
+    const output = execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(Number(output)).toBeLessThan(2);
   });
 });
 

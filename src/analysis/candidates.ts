@@ -123,6 +123,13 @@ function specifierKey(specifier: string): string {
 }
 
 /**
+ * A copy of `text` that shares no memory with the string it was cut from: V8 makes a substring of
+ * 13 characters or more a slice that keeps the whole original alive (a run's index would otherwise
+ * hold the text of every TypeScript file it read: 18.6 of 22 MB on the benchmark's corpus (b)).
+ */
+const copyOf = (text: string): string => JSON.parse(JSON.stringify(text)) as string;
+
+/**
  * Which files import which, by relative specifiers. Indexed (on the first search) by the name a
  * specifier ends with, so that finding the importers of a few files resolves only the imports that
  * may name them; a run that never searches pays for nothing but the list.
@@ -133,7 +140,7 @@ export class ImportIndex {
 
   /** A file (absolute path) and its relative import specifiers. */
   add(path: string, specifiers: string[]): void {
-    this.files.push([path, specifiers]);
+    this.files.push([path, specifiers.map(copyOf)]);
     this.index = undefined;
   }
 
