@@ -1,7 +1,8 @@
 import type { JsContext, JsStep } from "./shared/context.js";
 import { ENV_VAR_RE, ENV_VAR_RENAMES, renameEnvVar } from "../src/mapping/transport.js";
 import { describeStep } from "./step-info.js";
-import { findNodes } from "./shared/find.js";
+import type { Collection } from "jscodeshift";
+import { findEach } from "./shared/find.js";
 
 // `process.env.GLADIA_API_KEY`, `import.meta.env.VITE_GLADIA_API_KEY`, `process.env["GLADIA_API_KEY"]`,
 // and destructuring `const { GLADIA_API_KEY } = process.env` get the AssemblyAI names.
@@ -16,10 +17,10 @@ function isEnvObject(node: { type: string; [k: string]: any }): boolean {
   return node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier" && node.property.name === "env";
 }
 
-function renameMemberReads(ctx: JsContext): boolean {
-  const { j, root } = ctx;
+function renameMemberReads(ctx: JsContext, members: Collection<any>): boolean {
+  const { j } = ctx;
   let changed = false;
-  findNodes(root, j.MemberExpression).forEach((path) => {
+  members.forEach((path) => {
     const node = path.node as any;
     if (!isEnvObject(node.object)) return;
     if (!node.computed && node.property.type === "Identifier") {
@@ -39,10 +40,10 @@ function renameMemberReads(ctx: JsContext): boolean {
   return changed;
 }
 
-function renameDestructured(ctx: JsContext): boolean {
-  const { j, root } = ctx;
+function renameDestructured(ctx: JsContext, declarators: Collection<any>): boolean {
+  const { j } = ctx;
   let changed = false;
-  findNodes(root, j.VariableDeclarator).forEach((path) => {
+  declarators.forEach((path) => {
     const node = path.node as any;
     if (node.id.type !== "ObjectPattern" || !node.init || !isEnvObject(node.init)) return;
     for (const prop of node.id.properties) {
@@ -68,8 +69,11 @@ export const envVarsStep: JsStep = {
   run(ctx) {
     if (!ENV_VAR_RE.test(ctx.source) && !Object.keys(ENV_VAR_RENAMES).some((k) => ctx.source.includes(k))) return false;
     ENV_VAR_RE.lastIndex = 0;
-    const members = renameMemberReads(ctx);
-    const destructured = renameDestructured(ctx);
+    // One walk for both: renaming a member read only swaps its key (a name or a string literal,
+    // built complete) for another, which adds or removes no declarator.
+    const [memberReads, declarators] = findEach(ctx.root, [ctx.j.MemberExpression, ctx.j.VariableDeclarator]);
+    const members = renameMemberReads(ctx, memberReads);
+    const destructured = renameDestructured(ctx, declarators);
     return members || destructured;
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import jscodeshift from "jscodeshift";
 import { parserFor } from "../../src/languages/javascript.js";
-import { findNodes } from "../../transforms/shared/find.js";
+import { findEach, findNodes } from "../../transforms/shared/find.js";
 import type { AnyPath } from "../../transforms/shared/ast.js";
 import { listFixtureCases, readFixture } from "../helpers/fixtures.js";
 
@@ -37,6 +37,17 @@ describe("findNodes", () => {
       same(findNodes(fn, j.Identifier), j(fn).find(j.Identifier));
       same(findNodes(j(fn), j.ReturnStatement), j(fn).find(j.ReturnStatement));
     }
+  });
+
+  it.each(sources.map((s, i) => [`${s.name} #${i}`, s] as const))("finds in one walk what jscodeshift finds per type: %s", (_label, { name, text }) => {
+    const j = jscodeshift.withParser(parserFor(name));
+    const root = j(text); // a fresh tree: findEach builds the paths itself
+    const found = findEach(root, TYPES.map((type) => j[type]));
+    expect(found).toHaveLength(TYPES.length);
+    TYPES.forEach((type, i) => same(found[i], root.find(j[type])));
+    const [calls, members] = findEach(root, [j.CallExpression, j.MemberExpression], (node: { type: string }) => node.type !== "OptionalMemberExpression");
+    same(calls, root.find(j.CallExpression));
+    same(members, root.find(j.MemberExpression, (node: { type: string }) => node.type !== "OptionalMemberExpression"));
   });
 
   it("sees the tree as it is now, after edits", () => {

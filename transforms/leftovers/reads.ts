@@ -1,8 +1,9 @@
+import type { Collection } from "jscodeshift";
 import type { JsContext } from "../shared/context.js";
 import { isMember, memberKey, propertyKey, type AnyNode, type AnyPath } from "../shared/ast.js";
 import { GLADIA_ONLY_READS, type GladiaOnlyRead } from "../../src/mapping/result.js";
 import type { RuleId } from "../../src/mapping/rules.js";
-import { findNodes } from "../shared/find.js";
+import { findEach } from "../shared/find.js";
 
 // Gladia-only read chains still in the tree once every step ran (src/mapping/result.ts
 // GLADIA_ONLY_READS): `x.result.transcription.utterances`, `x.result_url`, `const { error_code } = x`.
@@ -46,8 +47,7 @@ function matchFrom(member: AnyPath, rule: GladiaOnlyRead): AnyPath | undefined {
   return key !== undefined && (rule.next === "*" || rule.next.includes(key)) ? next : undefined;
 }
 
-function memberReads(ctx: JsContext): Leftover[] {
-  const { j } = ctx;
+function memberReads(members: Collection<any>): Leftover[] {
   const found: Leftover[] = [];
   const seen = new Set<AnyNode>();
   const visit = (member: AnyPath) => {
@@ -59,16 +59,15 @@ function memberReads(ctx: JsContext): Leftover[] {
       if (read) found.push({ read, base: chainBase(member), rule: rule.rule });
     }
   };
-  // OptionalMemberExpression is a MemberExpression in ast-types: `x?.result` is found here too.
-  findNodes(ctx.root, j.MemberExpression).forEach(visit);
+  members.forEach(visit);
   return found;
 }
 
 /** `const { result_url } = created`: single-key rules on a destructuring pattern. */
-function destructuredReads(ctx: JsContext): Leftover[] {
+function destructuredReads(patterns: Collection<any>): Leftover[] {
   const rules = GLADIA_ONLY_READS.filter((rule) => rule.keys.length === 1 && !rule.next);
   const found: Leftover[] = [];
-  findNodes(ctx.root, ctx.j.ObjectPattern).forEach((pattern: AnyPath) => {
+  patterns.forEach((pattern: AnyPath) => {
     pattern.node.properties.forEach((prop: AnyNode, i: number) => {
       const rule = rules.find((r) => r.keys[0] === propertyKey(prop));
       if (rule) found.push({ read: pattern.get("properties", i), base: pattern, rule: rule.rule });
@@ -78,5 +77,8 @@ function destructuredReads(ctx: JsContext): Leftover[] {
 }
 
 export function findLeftovers(ctx: JsContext): Leftover[] {
-  return [...memberReads(ctx), ...destructuredReads(ctx)];
+  // One walk for both (neither changes the tree). OptionalMemberExpression is a MemberExpression
+  // in ast-types: `x?.result` is found too.
+  const [members, patterns] = findEach(ctx.root, [ctx.j.MemberExpression, ctx.j.ObjectPattern]);
+  return [...memberReads(members), ...destructuredReads(patterns)];
 }

@@ -59,8 +59,15 @@ function childPath(parent: AnyPath, name: string | number, value: AnyNode): AnyP
   return cached !== undefined && cached.value === value ? cached : parent.get(name);
 }
 
-/** Pushes onto `found` the paths below `start` (not `start` itself) whose node matches, in pre-order. */
-function walk(start: AnyPath, isOfType: (nodeType: string) => boolean, filter: unknown, found: AnyPath[]): void {
+/** One search of a walk: its type test, its filter, the paths it found so far. */
+interface Search {
+  isOfType: (nodeType: string) => boolean;
+  filter: unknown;
+  found: AnyPath[];
+}
+
+/** Pushes onto each search's `found` the paths below `start` (not `start` itself) it matches, in pre-order. */
+function walk(start: AnyPath, searches: Search[]): void {
   // The chain from `start` down to the node being visited: field names, and paths built lazily
   // (entries up to the current depth are always those of the current chain).
   const names: (string | number)[] = [];
@@ -97,7 +104,9 @@ function walk(start: AnyPath, isOfType: (nodeType: string) => boolean, filter: u
     names[depth] = name;
     values[depth] = value;
     paths[depth] = undefined;
-    if (typeof value.type === "string" && isOfType(value.type) && (!filter || matchNode(value, filter))) found.push(pathAt(depth));
+    if (typeof value.type === "string") {
+      for (const { isOfType, filter, found } of searches) if (isOfType(value.type) && (!filter || matchNode(value, filter))) found.push(pathAt(depth));
+    }
     visitChildren(value, depth);
   };
   if (start.value !== null && typeof start.value === "object") visitChildren(start.value, 0);
@@ -105,11 +114,21 @@ function walk(start: AnyPath, isOfType: (nodeType: string) => boolean, filter: u
 
 /** `from.find(type, filter)` (jscodeshift), for a collection or a single path. */
 export function findNodes<T>(from: Collection<any> | ASTPath<any>, type: Type<T>, filter?: object | ((node: T) => boolean)): Collection<T> {
-  // ast-types visits comments only for a visitor of comment types: not supported here.
-  const isOfType = matcherFor(type.toString());
-  if (isOfType("Block") || isOfType("Line")) throw new Error(`findNodes: comment types are not supported (${type})`);
+  return findEach(from, [type], filter)[0] as Collection<T>;
+}
+
+/**
+ * `findNodes(from, type)` for each of `types`, in one walk: for a step that reads the tree without
+ * changing it between those searches. The same collections, in the order of `types`.
+ */
+export function findEach(from: Collection<any> | ASTPath<any>, types: Type<any>[], filter?: object | ((node: any) => boolean)): Collection<any>[] {
+  const searches: Search[] = types.map((type) => {
+    // ast-types visits comments only for a visitor of comment types: not supported here.
+    const isOfType = matcherFor(type.toString());
+    if (isOfType("Block") || isOfType("Line")) throw new Error(`findNodes: comment types are not supported (${type})`);
+    return { isOfType, filter, found: [] };
+  });
   const starts: AnyPath[] = "paths" in from ? from.paths() : [from];
-  const found: AnyPath[] = [];
-  for (const start of starts) walk(start, isOfType, filter, found);
-  return fromPaths<T>(found, "paths" in from ? from : undefined, type);
+  for (const start of starts) walk(start, searches);
+  return searches.map(({ found }, i) => fromPaths(found, "paths" in from ? from : undefined, types[i]));
 }

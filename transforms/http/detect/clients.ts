@@ -136,11 +136,11 @@ export function calleeRootName(callee: AnyNode): string | undefined {
 /**
  * Names that can be a client in this file: globals, bindings imported/required from a client
  * module, instances made from those, `this.x` members set to an instance. A cheap pre-filter so
- * only those calls are resolved. `calls`: every call expression of the file.
+ * only those calls are resolved. `imports`, `calls`: every import declaration and call expression of the file.
  */
-export function clientNames(j: JSCodeshift, root: ReturnType<JSCodeshift>, calls: AnyPath[]): Set<string> {
+export function clientNames(imports: AnyPath[], calls: AnyPath[]): Set<string> {
   const names = new Set(Object.keys(GLOBAL_CLIENTS));
-  findNodes(root, j.ImportDeclaration).forEach((p: AnyPath) => {
+  imports.forEach((p: AnyPath) => {
     if (!CLIENT_MODULES[p.node.source.value]) return;
     for (const spec of p.node.specifiers ?? []) names.add(spec.local.name);
   });

@@ -8,7 +8,7 @@ import { containsGladiaHeader } from "./headers.js";
 import { propertyValue } from "./objects.js";
 import { bodyStarts } from "./responses.js";
 import { DYN, evaluate, joinBase, type UrlValue } from "./url-value.js";
-import { findNodes } from "../../shared/find.js";
+import { findEach, findNodes } from "../../shared/find.js";
 
 // The per-file record every later HTTP step reads: which calls talk to Gladia, what each one is,
 // and which expressions hold an upload response, a create response, or a job.
@@ -45,10 +45,10 @@ interface AxiosDefaults {
 }
 
 /** `axios.defaults.baseURL = …` and `axios.defaults.headers.common["x-gladia-key"] = …`. */
-function axiosDefaults(ctx: JsContext): AxiosDefaults {
-  const { j, root } = ctx;
+function axiosDefaults(ctx: JsContext, assignments: AnyPath[]): AxiosDefaults {
+  const { j } = ctx;
   const defaults: AxiosDefaults = { gladiaHeader: false };
-  findNodes(root, j.AssignmentExpression).forEach((path: AnyPath) => {
+  assignments.forEach((path: AnyPath) => {
     const chain: string[] = [];
     let node: AnyNode = path.node.left;
     while (isMember(node)) {
@@ -116,9 +116,10 @@ export function collectFacts(ctx: JsContext): GladiaFacts {
 
 function detect(ctx: JsContext): GladiaFacts {
   const { j, root } = ctx;
-  const allCalls = findNodes(root, j.CallExpression).paths();
-  const names = clientNames(j, root, allCalls);
-  const defaults = axiosDefaults(ctx);
+  // One walk for the three searches (detection only reads the tree).
+  const [allCalls, imports, assignments] = findEach(root, [j.CallExpression, j.ImportDeclaration, j.AssignmentExpression]).map((found) => found.paths());
+  const names = clientNames(imports, allCalls);
+  const defaults = axiosDefaults(ctx, assignments);
   const httpCalls: HttpCall[] = [];
   allCalls.forEach((path: AnyPath) => {
     if (!names.has(calleeRootName(path.node.callee) ?? "")) return;

@@ -71,7 +71,8 @@ function depth(path: AnyPath): number {
 }
 
 function formatRegistered(ctx: JsContext, registered: Map<AnyNode, ObjectStyle>): void {
-  const paths: AnyPath[] = findNodes(ctx.root, ctx.j.Node).filter((p: AnyPath) => registered.has(p.node)).paths();
+  // The filter in the walk: a path is built only for a registered node.
+  const paths: AnyPath[] = findNodes(ctx.root, ctx.j.Node, (node: AnyNode) => registered.has(node)).paths();
   paths.sort((a, b) => depth(b) - depth(a));
   for (const path of paths) {
     const node = path.node;
