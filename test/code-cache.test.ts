@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,9 +73,9 @@ describe.skipIf(typeof process.getuid !== "function")("the code cache", () => {
     const tmp = temporary();
     load(file, tmp);
     const [cache] = cacheFiles(tmp);
-    const { mtimeMs } = statSync(cache);
+    const written = readFileSync(cache);
     expect(load(file, tmp).answer).toBe(42);
-    expect(statSync(cache).mtimeMs).toBe(mtimeMs);
+    expect(readFileSync(cache).equals(written)).toBe(true);
     writeFileSync(cache, "not a code cache");
     expect(load(file, tmp).answer).toBe(42);
     expect(readFileSync(cache, "latin1")).not.toBe("not a code cache");
@@ -86,11 +86,32 @@ describe.skipIf(typeof process.getuid !== "function")("the code cache", () => {
     const tmp = temporary();
     load(file, tmp);
     const [plain] = cacheFiles(tmp);
-    const { mtimeMs } = statSync(plain);
+    const written = readFileSync(plain);
     expect(load(file, tmp, "undefined", "--interrupt-budget=540672").answer).toBe(42);
     expect(cacheFiles(tmp)).toHaveLength(2);
     load(file, tmp);
-    expect(statSync(plain).mtimeMs).toBe(mtimeMs);
+    expect(readFileSync(plain).equals(written)).toBe(true);
+  });
+
+  it("marks the caches a run uses, and deletes the ones no run used for 14 days when it writes one", () => {
+    const file = commonJsModule();
+    const tmp = temporary();
+    load(file, tmp);
+    const [used] = cacheFiles(tmp);
+    const longAgo = new Date(Date.now() - 20 * 24 * 60 * 60 * 1000);
+    const stale = join(folderIn(tmp), "0123456789abcdef0123456789abcdef.v8");
+    const recent = join(folderIn(tmp), "fedcba9876543210fedcba9876543210.v8");
+    writeFileSync(stale, "an old Node's cache");
+    writeFileSync(recent, "another install's cache");
+    utimesSync(stale, longAgo, longAgo);
+    utimesSync(used, longAgo, longAgo);
+    load(file, tmp); // uses its cache, writes none: deletes nothing
+    expect(statSync(used).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+    expect(existsSync(stale)).toBe(true);
+    load(commonJsModule(), tmp); // writes a cache
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(recent) && existsSync(used)).toBe(true);
+    expect(cacheFiles(tmp)).toHaveLength(3);
   });
 
   it("does not use a folder other users can write to, nor any with the cache turned off", () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -14,6 +14,13 @@ import { Script } from "node:vm";
 // itself rejects a cache made by another V8 or for another text; the cache is written after the
 // type pass or the transforms ran (by the thread that ran them: the type pass's, the main one), so
 // it holds the functions they compiled as well.
+
+/**
+ * A cache no run has used for this long is deleted when a run next writes one: each upgrade of
+ * Node or of a package (or another install) keys new caches, and the old ones (megabytes each)
+ * would otherwise stay in the temp dir for good. A run marks the caches it uses (mtime).
+ */
+const UNUSED_FOR_MS = 14 * 24 * 60 * 60 * 1000;
 
 /** One module loaded through the cache, and how to save it once it has run. */
 interface Cached {
@@ -84,7 +91,9 @@ export function requireCached(filename: string, alsoCache?: (filename: string) =
     throw error;
   }
   module.loaded = true;
-  loaded.push({ script, saveTo: cachedData && !script.cachedDataRejected ? undefined : saveTo });
+  const accepted = cachedData !== undefined && !script.cachedDataRejected;
+  if (accepted) markUsed(saveTo!);
+  loaded.push({ script, saveTo: accepted ? undefined : saveTo });
   return module.exports;
 }
 
@@ -99,8 +108,37 @@ function requireFor(filename: string, alsoCache?: (filename: string) => boolean)
   return Object.assign(cachedRequire, { resolve: require.resolve, cache: require.cache, main: require.main, extensions: require.extensions });
 }
 
+function markUsed(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // A cache is only an optimisation.
+  }
+}
+
+/** Deletes the files of the cache folder (ours alone: it is private) that no run used lately. */
+function deleteUnused(folder: string): void {
+  const oldest = Date.now() - UNUSED_FOR_MS;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const path = join(folder, name);
+    try {
+      if (statSync(path).mtimeMs < oldest) unlinkSync(path);
+    } catch {
+      // Another run may have deleted it first.
+    }
+  }
+}
+
 /** Writes the caches that were missing or rejected (atomically: runs may share the folder). */
 export function saveCodeCaches(): void {
+  const saving = loaded.some((entry) => entry.saveTo);
   for (const entry of loaded) {
     if (!entry.saveTo) continue;
     const temporary = `${entry.saveTo}.${process.pid}.tmp`;
@@ -112,4 +150,6 @@ export function saveCodeCaches(): void {
     }
     entry.saveTo = undefined;
   }
+  const folder = cacheFolder();
+  if (saving && folder) deleteUnused(folder);
 }
