@@ -124,62 +124,47 @@ export class FileCollector {
    */
   collectLocations(): void {
     const visit = (node: Ts.Node): undefined => {
-      if (this.mayUse(node)) this.visitNode(this.wrap(node));
+      this.visitNode(node);
       return ts.forEachChild(node, visit);
     };
     ts.forEachChild(this.file.compilerNode, visit);
   }
 
   /** ts-morph's own wrapper of a node of this file (internal, but the one its navigation returns: same identity). */
-  private wrap(node: Ts.Node): Node {
-    return (this.file as unknown as { _getNodeFromCompilerNode(node: Ts.Node): Node })._getNodeFromCompilerNode(node);
+  private wrap<T extends Node>(node: Ts.Node): T {
+    return (this.file as unknown as { _getNodeFromCompilerNode(node: Ts.Node): T })._getNodeFromCompilerNode(node);
   }
 
-  /** The visitors' own early returns, read on the compiler node: a member read must name a key, a call pass arguments. */
-  private mayUse(node: Ts.Node): boolean {
+  /** Per kind, the visitor's own early return read on the compiler node (a member read must name a key, a call pass arguments), then the visit. */
+  private visitNode(node: Ts.Node): void {
     switch (node.kind) {
       case SyntaxKind.VariableDeclaration:
       case SyntaxKind.Parameter:
       case SyntaxKind.BindingElement:
-      case SyntaxKind.TypeLiteral:
-        return true;
+        this.visitDeclaration(this.wrap(node));
+        return;
       case SyntaxKind.PropertyAccessExpression:
-        return isUsedKey((node as Ts.PropertyAccessExpression).name.text);
+        if (isUsedKey((node as Ts.PropertyAccessExpression).name.text)) this.visitAccess(this.wrap(node));
+        return;
       case SyntaxKind.ElementAccessExpression: {
         const argument = (node as Ts.ElementAccessExpression).argumentExpression;
-        return ts.isStringLiteral(argument) && isUsedKey(argument.text);
+        if (ts.isStringLiteral(argument) && isUsedKey(argument.text)) this.visitAccess(this.wrap(node));
+        return;
       }
       case SyntaxKind.CallExpression:
-        return !!this.flow && (node as Ts.CallExpression).arguments.length > 0;
-      default:
-        return false;
+        if (this.flow && (node as Ts.CallExpression).arguments.length > 0) this.flow.visitCall(this.wrap<CallExpression>(node));
+        return;
+      case SyntaxKind.TypeLiteral:
+        this.visitCreateLiteral(this.wrap<TypeLiteralNode>(node));
+        return;
     }
   }
 
-  private visitNode(node: Node): void {
-    switch (node.getKind()) {
-      case SyntaxKind.VariableDeclaration:
-      case SyntaxKind.Parameter:
-      case SyntaxKind.BindingElement: {
-        const name = (node as Node & { getNameNode(): Node }).getNameNode();
-        if (Node.isIdentifier(name)) this.visitBinding(name);
-        else if (Node.isObjectBindingPattern(name)) this.visitGladiaPattern(name);
-        this.visitPatternInitializer(node);
-        return;
-      }
-      case SyntaxKind.PropertyAccessExpression:
-      case SyntaxKind.ElementAccessExpression:
-        this.visitAccess(node as Node & { getExpression(): Node });
-        return;
-      case SyntaxKind.CallExpression:
-        this.flow?.visitCall(node as CallExpression);
-        return;
-      case SyntaxKind.TypeLiteral:
-        this.visitCreateLiteral(node as TypeLiteralNode);
-        return;
-      default:
-        return;
-    }
+  private visitDeclaration(declaration: Node & { getNameNode(): Node }): void {
+    const name = declaration.getNameNode();
+    if (Node.isIdentifier(name)) this.visitBinding(name);
+    else if (Node.isObjectBindingPattern(name)) this.visitGladiaPattern(name);
+    this.visitPatternInitializer(declaration);
   }
 
   /** `Promise<{ id: string; result_url: string }>`: an inline create response type (by its member names). */
