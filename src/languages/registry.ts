@@ -3,6 +3,7 @@ import { envFile } from "./env-file.js";
 import { packageJson } from "./package-json.js";
 import { javascriptInfo } from "./javascript-info.js";
 import { pythonInfo, pythonManifestsInfo } from "./python-info.js";
+import { importPlugin } from "./bundles.js";
 
 /**
  * Every kind of file the codemod knows, cheap parts only; the first entry that matches a path owns
@@ -10,12 +11,15 @@ import { pythonInfo, pythonManifestsInfo } from "./python-info.js";
  * spread, and `load` importing the module that holds the parser and transform.
  */
 export const REGISTRY: LanguageEntry[] = [
-  { ...javascriptInfo, load: async () => (await import("./javascript-preload.js"), await import("./javascript.js")).javascript },
+  {
+    ...javascriptInfo,
+    load: async () => (await import("./javascript-preload.js"), await importPlugin("javascript", () => import("./javascript.js"))).javascript,
+  },
   { ...envFile, load: async () => envFile },
   { ...packageJson, load: async () => packageJson },
   // Manifests before Python: `setup.py` is a manifest first.
   { ...pythonManifestsInfo, load: async () => (await import("./python-manifests.js")).pythonManifests },
-  { ...pythonInfo, load: async () => (await import("./python.js")).python },
+  { ...pythonInfo, load: async () => (await importPlugin("python", () => import("./python.js"))).python },
 ];
 
 export function entryFor(path: string): LanguageEntry | undefined {
