@@ -1,21 +1,21 @@
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { BUNDLED_PLUGINS, pluginFiles, type BundledPlugin } from "../languages/bundles.js";
+import { BUNDLES, bundlePath, type Bundle } from "../core/bundles.js";
 
-// `node dist/src/build/bundle.js`, the build's second half (after tsc): bundles each plug-in
-// module tsc wrote into one CommonJS file beside it (why: languages/bundles.ts). Packages stay
+// `node dist/src/build/bundle.js`, the build's second half (after tsc): bundles each module of
+// BUNDLES that tsc wrote into one CommonJS file beside it (why: core/bundles.ts). Packages stay
 // outside (`require`d, as the modules import them); only this project's modules go in.
 
-/**
- * Modules whose state the runner shares with the plug-ins: a bundle would hold a second copy.
- * (The code cache's list of scripts to save: the runner saves it, after the plug-ins ran.)
- */
-const MUST_STAY_OUTSIDE = [/\/src\/core\/code-cache\.js$/];
+const SRC = new URL("../", import.meta.url);
 
-async function bundlePlugin(name: BundledPlugin): Promise<void> {
-  const { module, bundle } = pluginFiles(name);
+/** Modules a plug-in bundle must not copy: their state is the runner's (see Bundle.kind). */
+const SHARED_WITH_RUNNER = [/\/src\/core\/code-cache\.js$/];
+
+async function bundle({ module, kind }: Bundle): Promise<void> {
+  const entry = fileURLToPath(new URL(module, SRC));
   const { metafile } = await build({
-    entryPoints: [module],
-    outfile: bundle,
+    entryPoints: [entry],
+    outfile: bundlePath(entry),
     bundle: true,
     format: "cjs",
     platform: "node",
@@ -27,8 +27,8 @@ async function bundlePlugin(name: BundledPlugin): Promise<void> {
     metafile: true,
     logLevel: "warning",
   });
-  const shared = Object.keys(metafile.inputs).filter((input) => MUST_STAY_OUTSIDE.some((pattern) => pattern.test(input)));
-  if (shared.length > 0) throw new Error(`${name}'s bundle would hold its own copy of ${shared.join(", ")}`);
+  const copied = Object.keys(metafile.inputs).filter((input) => SHARED_WITH_RUNNER.some((pattern) => pattern.test(input)));
+  if (kind === "plugin" && copied.length > 0) throw new Error(`the bundle of ${module} would hold its own copy of ${copied.join(", ")}`);
 }
 
-await Promise.all(BUNDLED_PLUGINS.map(bundlePlugin));
+await Promise.all(BUNDLES.map(bundle));

@@ -3,7 +3,7 @@ import { envFile } from "./env-file.js";
 import { packageJson } from "./package-json.js";
 import { javascriptInfo } from "./javascript-info.js";
 import { pythonInfo, pythonManifestsInfo } from "./python-info.js";
-import { importPlugin } from "./bundles.js";
+import { importPlugin } from "../core/bundles.js";
 
 /**
  * Every kind of file the codemod knows, cheap parts only; the first entry that matches a path owns
@@ -13,13 +13,13 @@ import { importPlugin } from "./bundles.js";
 export const REGISTRY: LanguageEntry[] = [
   {
     ...javascriptInfo,
-    load: async () => (await import("./javascript-preload.js"), await importPlugin("javascript", () => import("./javascript.js"))).javascript,
+    load: async () => (await import("./javascript-preload.js"), await importPlugin(new URL("./javascript.js", import.meta.url), () => import("./javascript.js"))).javascript,
   },
   { ...envFile, load: async () => envFile },
   { ...packageJson, load: async () => packageJson },
   // Manifests before Python: `setup.py` is a manifest first.
   { ...pythonManifestsInfo, load: async () => (await import("./python-manifests.js")).pythonManifests },
-  { ...pythonInfo, load: async () => (await importPlugin("python", () => import("./python.js"))).python },
+  { ...pythonInfo, load: async () => (await importPlugin(new URL("./python.js", import.meta.url), () => import("./python.js"))).python },
 ];
 
 export function entryFor(path: string): LanguageEntry | undefined {

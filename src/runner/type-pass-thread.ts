@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { TS_FILE } from "../analysis/candidates.js";
+import { freshBundleOf } from "../core/bundles.js";
 import type { AnalysisHints } from "../analysis/hints.js";
 
 // The type pass runs in a thread of its own: the main thread transforms files meanwhile (see
@@ -17,8 +18,14 @@ export interface TypePassInput {
 /** A thread started by `prestartTypePass` that no pass has used yet. */
 let spare: Worker | undefined;
 
+/** The thread's code: the worker module's bundle when the build made one (see core/bundles.ts). */
+export function threadEntry(): URL | string {
+  const entry = new URL("./type-pass-worker.js", import.meta.url);
+  return freshBundleOf(entry) ?? entry;
+}
+
 function startThread(): Worker {
-  const worker = new Worker(new URL("./type-pass-worker.js", import.meta.url));
+  const worker = new Worker(threadEntry());
   worker.unref(); // waiting for input must not keep the process alive
   worker.on("error", () => {}); // while idle; a pass listens for its own errors
   return worker;
