@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { cachedDataVersionTag } from "node:v8";
 import { Script } from "node:vm";
+import { keepTuned } from "./tiering.js";
 
 // Compiling the TypeScript compiler (a 9 MB CommonJS file) is most of the cost of loading ts-morph
 // on each run with a type pass; compiling babel's parser, recast and ast-types much of the cost of
@@ -54,7 +55,7 @@ function trustedFolder(): string | undefined {
 
 function cachePath(folder: string, filename: string): string {
   const { size, mtimeMs } = statSync(filename);
-  // The tag changes with V8's flags too (the CLI sets its own, see cli/tiering.ts): a process with
+  // The tag changes with V8's flags too (the CLI sets its own, see tiering.ts): a process with
   // other flags (a library user, a bench harness) keeps its own caches instead of rejecting these.
   const key = [filename, size, mtimeMs, process.version, process.arch, cachedDataVersionTag()].join("\0");
   return join(folder, `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.v8`);
@@ -75,6 +76,7 @@ function readCache(path: string): Buffer | undefined {
  */
 export function requireCached(filename: string, alsoCache?: (filename: string) => boolean): unknown {
   if (cache[filename]) return cache[filename].exports;
+  keepTuned(); // the flags a cache is made for: a thread starting meanwhile may have set V8's defaults back
   const folder = cacheFolder();
   const saveTo = folder && cachePath(folder, filename);
   const cachedData = saveTo ? readCache(saveTo) : undefined;

@@ -1,6 +1,7 @@
 import type { Piscina } from "piscina";
 import type { ProcessedText } from "../core/process-text.js";
 import { crashed, processFile, type FileTask } from "./process-file.js";
+import { beforeNewThread, tieringData } from "../core/tiering.js";
 
 // The threads that transform candidates: worker threads (piscina) and, when it has nothing else to
 // do, the main thread. Threads pay for themselves only with enough files: each one loads and warms
@@ -44,6 +45,7 @@ export class Pool {
   private workers = 0;
   private mainThreadOn = false;
   private mainThreadBusy = false;
+  private workersStarted = false;
 
   private constructor(private readonly piscina: Piscina<FileTask, ProcessedText> | undefined) {}
 
@@ -60,7 +62,15 @@ export class Pool {
     // generation than V8's default: ~35 MiB less per worker, no measurable GC cost (a file's
     // objects die young either way); it only sizes the nursery, it is no memory cap.
     const resourceLimits = { maxYoungGenerationSizeMb: 24 };
-    const options = { filename, minThreads: 0, maxThreads: maxWorkers, concurrentTasksPerWorker: TASKS_PER_WORKER, idleTimeout: Infinity, resourceLimits };
+    const options = {
+      filename,
+      minThreads: 0,
+      maxThreads: maxWorkers,
+      concurrentTasksPerWorker: TASKS_PER_WORKER,
+      idleTimeout: Infinity,
+      resourceLimits,
+      workerData: tieringData(),
+    };
     return new Pool(new Piscina<FileTask, ProcessedText>(options));
   }
 
@@ -111,6 +121,9 @@ export class Pool {
   }
 
   private runInWorker(job: QueuedJob): void {
+    // piscina starts its workers as the first tasks come (see core/tiering.ts).
+    if (!this.workersStarted) beforeNewThread();
+    this.workersStarted = true;
     this.inWorkers++;
     void this.piscina!.run(job.task)
       .catch((error: unknown) => crashed(job.task, error))

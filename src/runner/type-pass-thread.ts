@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { TS_FILE } from "../analysis/candidates.js";
 import { freshBundleOf } from "../core/bundles.js";
+import { beforeNewThread, tieringData } from "../core/tiering.js";
 import type { AnalysisHints } from "../analysis/hints.js";
 
 // The type pass runs in a thread of its own: the main thread transforms files meanwhile (see
@@ -25,7 +26,8 @@ export function threadEntry(): URL | string {
 }
 
 function startThread(): Worker {
-  const worker = new Worker(threadEntry());
+  beforeNewThread();
+  const worker = new Worker(threadEntry(), { workerData: tieringData() });
   worker.unref(); // waiting for input must not keep the process alive
   worker.on("error", () => {}); // while idle; a pass listens for its own errors
   return worker;
