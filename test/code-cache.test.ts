@@ -58,6 +58,13 @@ describe.skipIf(typeof process.getuid !== "function")("the code cache", () => {
     expect(statSync(cache).mode & 0o777).toBe(0o600);
   });
 
+  it("reads a module's text as UTF-8 when it is not ASCII (ASCII is read as latin1: the same text)", () => {
+    const dir = temporary();
+    const file = join(dir, "main.js");
+    writeFileSync(file, 'exports.answer = "déjà ✓ 👍".length;\nexports.file = __filename;\n');
+    expect(load(file, temporary())).toEqual({ answer: "déjà ✓ 👍".length, file, same: true });
+  });
+
   it("loads the modules a module requires through the cache too, when asked", () => {
     const file = commonJsModule();
     const tmp = temporary();

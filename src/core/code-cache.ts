@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
@@ -70,6 +71,15 @@ function readCache(path: string): Buffer | undefined {
 }
 
 /**
+ * A file's text. ASCII (the TypeScript compiler's 9 MB among others) is the same text read as
+ * latin1, which V8 copies byte for byte instead of decoding UTF-8: 12 -> 7 ms for the compiler.
+ */
+function readSource(filename: string): string {
+  const bytes = readFileSync(filename);
+  return bytes.toString(isAscii(bytes) ? "latin1" : "utf8");
+}
+
+/**
  * Loads the CommonJS file `filename` (absolute, resolved) as `require` would, compiled from the
  * code cache when there is one: later `require`s of it get this module. The `.js` files it
  * requires that `alsoCache` accepts load the same way (and so on down).
@@ -80,7 +90,7 @@ export function requireCached(filename: string, alsoCache?: (filename: string) =
   const folder = cacheFolder();
   const saveTo = folder && cachePath(folder, filename);
   const cachedData = saveTo ? readCache(saveTo) : undefined;
-  const script = new Script(Module.wrap(readFileSync(filename, "utf8")), { filename, cachedData });
+  const script = new Script(Module.wrap(readSource(filename)), { filename, cachedData });
   const module = new Module(filename);
   module.filename = filename;
   module.paths = (Module as unknown as { _nodeModulePaths(from: string): string[] })._nodeModulePaths(dirname(filename));
