@@ -27,9 +27,9 @@ export const BUNDLES: Bundle[] = [
   { module: "runner/type-pass-worker.js", kind: "thread" },
 ];
 
-/** The bundle's path beside a module (a path or file URL). */
-export function bundlePath(module: string | URL): string {
-  return (typeof module === "string" ? module : fileURLToPath(module)).replace(/\.js$/, ".bundle.cjs");
+/** The bundle's path beside a module. */
+export function bundlePath(module: string): string {
+  return module.replace(/\.js$/, ".bundle.cjs");
 }
 
 /** Whether `bundle` exists and was written after `module` (tsc rewrites every module it builds). */

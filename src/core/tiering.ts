@@ -53,7 +53,7 @@ export function tieringData(): TieringData {
   return { tuneTiering: tuned };
 }
 
-/** In a worker thread, first: tunes V8 if the thread that started it did (`data`: its `workerData`). */
-export function tuneAsParent(data: unknown = workerData): void {
-  if (!isMainThread && (data as Partial<TieringData> | undefined)?.tuneTiering === true) tuneTiering();
+/** In a worker thread, first: tunes V8 if the thread that started it did (its `workerData` says). */
+export function tuneAsParent(): void {
+  if (!isMainThread && (workerData as Partial<TieringData> | undefined)?.tuneTiering === true) tuneTiering();
 }
