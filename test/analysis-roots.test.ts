@@ -130,12 +130,14 @@ const TYPES = "export interface Job { result: { transcription: { full_transcript
 
 describe("analyseProject: the hints of a program with every candidate", () => {
   let dir: string;
+  const dirs: string[] = [];
   const write = (files: Record<string, string>) => {
     dir = mkdtempSync(join(tmpdir(), "analysis-roots-run-"));
+    dirs.push(dir);
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     return Object.keys(files);
   };
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => dirs.forEach((made) => rmSync(made, { recursive: true, force: true })));
 
   it("keeps a global script: its declarations type the walked files", async () => {
     const files = write({
