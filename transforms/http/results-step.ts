@@ -33,7 +33,8 @@ export const httpResultsStep: JsStep = {
     const facts = getFacts(ctx);
     if (!facts || facts.jobBodies.length === 0) return false;
     const plan = planSubtitlesFetch(ctx, facts);
-    const subtitles: SubtitleReads = { fetched: 0, marked: 0, jobsLeaveFile: jobsLeaveFile(ctx, facts) };
+    // Without a plan no read is fetched, and `jobsLeaveFile` is never asked: skip its walk.
+    const subtitles: SubtitleReads = { fetched: 0, marked: 0, jobsLeaveFile: !!plan && jobsLeaveFile(ctx, facts) };
     const rewriteUnmapped = (read: UnmappedRead): boolean => {
       if (read.rule !== "subtitles-result") return false;
       const fetched = !!plan && fetchSubtitles(ctx, plan, read);
