@@ -4,6 +4,7 @@ import { getFacts, type GladiaCall } from "./detect/facts.js";
 import { rewriteDeleteStatus } from "./transport/delete-status.js";
 import { renameAuthHeaders } from "./transport/auth-header.js";
 import { rewriteCallUrls, rewriteStandaloneUrls } from "./transport/rewrite-url.js";
+import { literalsOnce } from "./transport/literals.js";
 import { describeStep } from "../step-info.js";
 
 // Transport (mapping §1): Gladia URLs → AssemblyAI URLs, `x-gladia-key` → `authorization`,
@@ -43,8 +44,9 @@ export const httpTransportStep: JsStep = {
     const skip = insideKeptCall(facts.calls);
     const deletes = markUnmigrated(ctx, facts.calls);
     const urls = rewriteCallUrls(facts.calls);
-    const standalone = rewriteStandaloneUrls(ctx, (path) => skip(path) || urls.handled.has(path.node));
-    const headers = renameAuthHeaders(ctx, skip);
+    const literals = literalsOnce(ctx);
+    const standalone = rewriteStandaloneUrls(ctx, (path) => skip(path) || urls.handled.has(path.node), literals);
+    const headers = renameAuthHeaders(ctx, skip, literals);
     return urls.changed || standalone || headers || deletes;
   },
 };

@@ -76,9 +76,17 @@ function destructuredReads(patterns: Collection<any>): Leftover[] {
   return found;
 }
 
+/** First keys of the rules: a member or pattern without one matches no rule (no path is built for it). */
+const FIRST_KEYS = new Set(GLADIA_ONLY_READS.map((rule) => rule.keys[0]));
+
+function mayMatch(node: AnyNode): boolean {
+  if (node.type === "ObjectPattern") return node.properties.some((prop: AnyNode) => FIRST_KEYS.has(propertyKey(prop) as string));
+  return FIRST_KEYS.has(memberKey(node) as string);
+}
+
 export function findLeftovers(ctx: JsContext): Leftover[] {
   // One walk for both (neither changes the tree). OptionalMemberExpression is a MemberExpression
   // in ast-types: `x?.result` is found too.
-  const [members, patterns] = findEach(ctx.root, [ctx.j.MemberExpression, ctx.j.ObjectPattern]);
+  const [members, patterns] = findEach(ctx.root, [ctx.j.MemberExpression, ctx.j.ObjectPattern], mayMatch);
   return [...memberReads(members), ...destructuredReads(patterns)];
 }

@@ -115,7 +115,9 @@ export function bindingOf(idPath: AnyPath): Binding | undefined {
 
 /** Every reference to a binding (reads and writes), excluding its declaration. */
 export function getReferences(j: JSCodeshift, binding: Binding): AnyPath[] {
-  return findNodes(binding.scope, j.Identifier, { name: binding.name })
+  // A function filter, not `{ name }`: the same test (an Identifier's `name` is its own), without
+  // matchNode's generic object comparison for every Identifier of the scope.
+  return findNodes(binding.scope, j.Identifier, (node: AnyNode) => node.name === binding.name)
     .paths()
     .filter((p) => p.node !== binding.id.node && isReference(p) && findBinding(p, binding.name)?.id.node === binding.id.node);
 }

@@ -4,7 +4,7 @@ import { setStringValue } from "../../shared/literals.js";
 import { constInit, findBinding } from "../../shared/scope.js";
 import { AUTH_HEADER } from "../../../src/mapping/transport.js";
 import { isGladiaHeaderName } from "../detect/headers.js";
-import { findNodes } from "../../shared/find.js";
+import type { Literals } from "./literals.js";
 
 // `x-gladia-key` (any casing) → `authorization`, wherever the header name is written: object keys
 // (headers literals, axios config/defaults), `headers.set(...)`, `defaults.headers["…"]`.
@@ -43,11 +43,11 @@ function renameKey(ctx: JsContext, name: AnyPath): void {
 
 const HEADER_TEXT_RE = new RegExp(AUTH_HEADER.gladia, "i");
 
-export function renameAuthHeaders(ctx: JsContext, skip: (path: AnyPath) => boolean): boolean {
+export function renameAuthHeaders(ctx: JsContext, skip: (path: AnyPath) => boolean, literals: () => Literals): boolean {
   if (!HEADER_TEXT_RE.test(ctx.source)) return false;
-  const { j, root } = ctx;
   let changed = false;
-  findNodes(root, j.StringLiteral, (node: { value: string }) => isGladiaHeaderName(node.value)).forEach((name: AnyPath) => {
+  const names = literals().strings.paths().filter((path: AnyPath) => isGladiaHeaderName(path.node.value));
+  names.forEach((name: AnyPath) => {
     if (skip(name)) return;
     const secret = isHardcodedKey(headerValue(name), ctx);
     if (secret) {

@@ -5,7 +5,7 @@ import { ASSEMBLYAI_BASE, GLADIA_HOST, GLADIA_ORIGIN_RE, PATH_SEGMENT_RENAMES } 
 import { classifyUrl, urlOwners, type GladiaKind } from "../detect/endpoint.js";
 import type { GladiaCall } from "../detect/facts.js";
 import { DYN, evaluate, type UrlValue } from "../detect/url-value.js";
-import { findEach } from "../../shared/find.js";
+import type { Literals } from "./literals.js";
 
 // Gladia URLs → AssemblyAI URLs, piece by piece where the code writes them (a base constant, a
 // path literal, template pieces): host, `pre-recorded`/`transcription` → `transcript`, and the
@@ -62,13 +62,13 @@ export function rewriteCallUrls(calls: GladiaCall[]): { changed: boolean; handle
 }
 
 /** Gladia URL literals that are not (provably) passed to a call: constants, config objects. */
-export function rewriteStandaloneUrls(ctx: JsContext, skip: (path: AnyPath) => boolean): boolean {
+export function rewriteStandaloneUrls(ctx: JsContext, skip: (path: AnyPath) => boolean, literals: () => Literals): boolean {
   // A Gladia URL value always has the host in the file's text (an in-file constant at least).
   if (!ctx.source.includes(GLADIA_HOST)) return false;
-  const { j, root } = ctx;
+  const { j } = ctx;
   const pieces = new Map<AnyNode, PieceUse>();
   // Cheap filters first: a literal naming the Gladia host, or a template that may start with a base constant.
-  const [stringLiterals, templateLiterals] = findEach(root, [j.StringLiteral, j.TemplateLiteral]);
+  const { strings: stringLiterals, templates: templateLiterals } = literals();
   const strings = stringLiterals.filter((p: AnyPath) => p.node.value.includes(GLADIA_HOST)).paths();
   const templates = templateLiterals
     .filter((p: AnyPath) => p.node.quasis.some((q: AnyNode) => q.value.raw.includes(GLADIA_HOST)) || (p.node.quasis[0].value.raw === "" && p.node.expressions.length > 0))
