@@ -17,6 +17,11 @@ function isEnvObject(node: { type: string; [k: string]: any }): boolean {
   return node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier" && node.property.name === "env";
 }
 
+/** `<x>.env.NAME` / `<x>.env["NAME"]`, or `const { … } = <x>.env`. */
+function readsEnv(node: { type: string; [k: string]: any }): boolean {
+  return node.type === "VariableDeclarator" ? node.id.type === "ObjectPattern" && !!node.init && isEnvObject(node.init) : isEnvObject(node.object);
+}
+
 function renameMemberReads(ctx: JsContext, members: Collection<any>): boolean {
   const { j } = ctx;
   let changed = false;
@@ -71,7 +76,9 @@ export const envVarsStep: JsStep = {
     ENV_VAR_RE.lastIndex = 0;
     // One walk for both: renaming a member read only swaps its key (a name or a string literal,
     // built complete) for another, which adds or removes no declarator.
-    const [memberReads, declarators] = findEach(ctx.root, [ctx.j.MemberExpression, ctx.j.VariableDeclarator]);
+    // Only reads on `<x>.env` are kept (no path is built for the others); a rename never makes or
+    // unmakes one, so testing it in the walk is testing it when renaming.
+    const [memberReads, declarators] = findEach(ctx.root, [ctx.j.MemberExpression, ctx.j.VariableDeclarator], readsEnv);
     const members = renameMemberReads(ctx, memberReads);
     const destructured = renameDestructured(ctx, declarators);
     return members || destructured;
