@@ -123,8 +123,7 @@ async function startSettlement(options: RunOptions, discovered: DiscoveredFile[]
   pool.setWorkers(passing ? Math.max(0, Math.min(threads - 1, options.jobs - 2)) : threads - 1);
   const manifests = discovered.filter(isManifestFile).map((file) => file.absPath);
   const settlement = new Settlement(pool, { ...options, manifests });
-  const named = new Set<Candidate>(scan?.named);
-  settlement.startEarly(candidates, (candidate) => named.has(candidate));
+  settlement.startEarly(candidates, (candidate) => scan?.hintRank(candidate) ?? 0);
   const afterTypePass = () => {
     settlement.useHints();
     pool.useMainThread(true);

@@ -71,10 +71,13 @@ export class Settlement {
     private readonly options: SettleOptions,
   ) {}
 
-  /** Sends code candidates to the threads now; those `mayGetHints` says no to first (their run is final). */
-  startEarly(candidates: Candidate[], mayGetHints: (candidate: Candidate) => boolean): void {
+  /**
+   * Sends code candidates to the threads now, those least likely to get hints first (`hintRank`,
+   * lowest first): a file the threads take before the pass is over runs again if it gets some.
+   */
+  startEarly(candidates: Candidate[], hintRank: (candidate: Candidate) => number): void {
     const code = candidates.filter((candidate) => !isManifest(candidate));
-    const ordered = [...code.filter((candidate) => !mayGetHints(candidate)), ...code.filter(mayGetHints)];
+    const ordered = code.map((candidate) => ({ candidate, rank: hintRank(candidate) })).sort((a, b) => a.rank - b.rank).map(({ candidate }) => candidate);
     for (const candidate of ordered) this.early.set(candidate, this.pool.submit(toTask(candidate, this.options)));
   }
 

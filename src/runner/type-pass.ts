@@ -44,12 +44,24 @@ export class TypeScan {
   private readonly imports = new ImportIndex();
   /** TypeScript files rejected before the pass was known to run (none of them could make it run). */
   private readonly unscanned: Seen[] = [];
+  /**
+   * How likely the pass is to give each named file hints: a JS file (1) gets some only from a
+   * TypeScript caller; a TypeScript file most likely where it declares or imports Gladia types (3).
+   */
+  private readonly ranks = new Map<Candidate, number>();
   private loadsTsMorph = false;
 
   addCandidate(candidate: SlottedCandidate): void {
     if (!SCRIPT_FILE.test(candidate.file.relPath)) return;
     this.named.push(candidate);
-    this.loadsTsMorph ||= mayDeclareGladiaTypes(candidate.text);
+    const declares = mayDeclareGladiaTypes(candidate.text);
+    this.loadsTsMorph ||= declares;
+    this.ranks.set(candidate, !TS_FILE.test(candidate.file.relPath) ? 1 : declares ? 3 : 2);
+  }
+
+  /** How likely the pass is to give a candidate hints (0: never; see `ranks`). */
+  hintRank(candidate: Candidate): number {
+    return this.ranks.get(candidate) ?? 0;
   }
 
   /**

@@ -41,7 +41,7 @@ async function settleNotes(beforeHints: (pool: Pool) => Promise<void>): Promise<
   const pool = await Pool.open(0);
   const settlement = new Settlement(pool, { mode: "dry-run", jobs: 1, format: false, transform: { strategy: "native" }, manifests: [] });
   const notes = candidate("notes.js", NOTES);
-  settlement.startEarly([notes], () => true);
+  settlement.startEarly([notes], () => 1);
   await beforeHints(pool);
   notes.hints = await hintsOfNotes();
   pool.useMainThread(true);
@@ -73,12 +73,24 @@ describe("settling candidates started before the type pass", () => {
     const pool = await Pool.open(0);
     const settlement = new Settlement(pool, { mode: "dry-run", jobs: 1, format: false, transform: { strategy: "native" }, manifests: [] });
     const notes = candidate("notes.js", NOTES);
-    settlement.startEarly([notes], () => true);
+    settlement.startEarly([notes], () => 1);
     pool.useMainThread(true);
     const results: FileResult[] = [];
     await settlement.settle([notes], (_, result) => results.push(result));
     await pool.close();
     expect(results[0].diff ?? "").not.toContain("job.text");
+  });
+});
+
+describe("early runs", () => {
+  it("are queued lowest hint rank first, in candidate order within a rank", async () => {
+    const queued: string[] = [];
+    const pool = { submit: (task: { relPath: string }) => (queued.push(task.relPath), { task, taken: false, result: new Promise(() => {}) }) } as unknown as Pool;
+    const settlement = new Settlement(pool, { mode: "dry-run", jobs: 1, format: false, transform: { strategy: "native" }, manifests: [] });
+    const ranks: Record<string, number> = { "a.ts": 3, "b.js": 1, "c.py": 0, "d.ts": 2, "e.js": 1, "package.json": 0 };
+    const candidates = Object.keys(ranks).map((path) => candidate(path, ""));
+    settlement.startEarly(candidates, (c) => ranks[c.file.relPath]);
+    expect(queued).toEqual(["c.py", "b.js", "e.js", "d.ts", "a.ts"]); // manifests wait for the code
   });
 });
 
