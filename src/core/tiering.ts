@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
 import { isMainThread, workerData } from "node:worker_threads";
 
@@ -53,7 +54,14 @@ export function tieringData(): TieringData {
   return { tuneTiering: tuned };
 }
 
-/** In a worker thread, first: tunes V8 if the thread that started it did (its `workerData` says). */
-export function tuneAsParent(): void {
-  if (!isMainThread && (workerData as Partial<TieringData> | undefined)?.tuneTiering === true) tuneTiering();
+/**
+ * In a worker thread, first: tunes V8 if the thread that started it did (its `workerData` says).
+ * `builtins`: Node's modules the thread will load, loaded before, at the default flags, so that
+ * they come from Node's built-in code cache too.
+ */
+export function tuneAsParent(builtins: string[] = []): void {
+  if (isMainThread || (workerData as Partial<TieringData> | undefined)?.tuneTiering !== true) return;
+  const require = createRequire(import.meta.url);
+  for (const builtin of builtins) require(builtin);
+  tuneTiering();
 }

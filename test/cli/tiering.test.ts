@@ -47,6 +47,25 @@ describe("V8 tiering", () => {
     expect(tags.afterStart).toBe(tags.before);
   });
 
+  it("loads the Node modules a worker names before it tunes itself", () => {
+    const script = `
+      const { Worker } = await import("node:worker_threads");
+      const tiering = await import("./dist/src/core/tiering.js");
+      tiering.tuneTiering();
+      tiering.beforeNewThread();
+      const url = new URL("./dist/src/core/tiering.js", "file://" + process.cwd() + "/").href;
+      const code = "const { cachedDataVersionTag: tag } = await import('node:v8'); const t = await import(" + JSON.stringify(url) + ");" +
+        "const loaded = () => process.moduleLoadList.includes('NativeModule perf_hooks'); const before = [loaded(), tag()];" +
+        "t.tuneAsParent(['node:perf_hooks']); (await import('node:worker_threads')).parentPort.postMessage([...before, loaded(), tag()]);";
+      const worker = new Worker(code, { eval: true, workerData: tiering.tieringData() });
+      worker.once("message", (states) => { console.log(JSON.stringify(states)); void worker.terminate(); });`;
+    const { stdout, stderr } = runModule(script);
+    expect(stderr).toBe("");
+    const [loadedBefore, tagBefore, loadedAfter, tagAfter] = JSON.parse(stdout) as [boolean, number, boolean, number];
+    expect([loadedBefore, loadedAfter]).toEqual([false, true]);
+    expect(tagAfter).not.toBe(tagBefore);
+  });
+
   it("stays V8's default in a process that never tuned it (a library user's)", () => {
     const tags = tagsAroundAWorker(false);
     expect(new Set(Object.values(tags)).size).toBe(1);
