@@ -15,7 +15,8 @@ import { isMainThread, workerData } from "node:worker_threads";
 // (an empty worker: ~26 -> ~70 ms of CPU). So a tuned thread sets the defaults back just before it
 // starts a worker (`beforeNewThread`), and the worker, given `tieringData()`, tunes again as its
 // first step (`tuneAsParent`). The budget only steers when V8 optimises: the moments at default
-// are harmless, but code cached for the tuned flags must load tuned (`keepTuned`).
+// are harmless, but code cached for the tuned flags must load tuned (`keepTuned`). For the same
+// reason a thread loads the Node modules it will need before it tunes itself (`builtins`).
 
 /** V8's default budget (Node 20). */
 const DEFAULT_BUDGET = 67_584;
@@ -29,8 +30,14 @@ function setBudget(budget: number): void {
   setFlagsFromString(`--interrupt-budget=${budget}`);
 }
 
-/** Sets V8's tiering for this process: call before the code it should apply to runs. */
-export function tuneTiering(): void {
+/**
+ * Sets V8's tiering for this process: call before the code it should apply to runs. `builtins`:
+ * Node's modules the thread will load, loaded first, at the default flags, so that they come from
+ * Node's built-in code cache.
+ */
+export function tuneTiering(builtins: string[] = []): void {
+  const require = createRequire(import.meta.url);
+  for (const builtin of builtins) require(builtin);
   setBudget(INTERRUPT_BUDGET);
   tuned = true;
 }
@@ -54,14 +61,7 @@ export function tieringData(): TieringData {
   return { tuneTiering: tuned };
 }
 
-/**
- * In a worker thread, first: tunes V8 if the thread that started it did (its `workerData` says).
- * `builtins`: Node's modules the thread will load, loaded before, at the default flags, so that
- * they come from Node's built-in code cache too.
- */
+/** In a worker thread, first: tunes V8 (see `tuneTiering`) if the thread that started it did (its `workerData` says). */
 export function tuneAsParent(builtins: string[] = []): void {
-  if (isMainThread || (workerData as Partial<TieringData> | undefined)?.tuneTiering !== true) return;
-  const require = createRequire(import.meta.url);
-  for (const builtin of builtins) require(builtin);
-  tuneTiering();
+  if (!isMainThread && (workerData as Partial<TieringData> | undefined)?.tuneTiering === true) tuneTiering(builtins);
 }
