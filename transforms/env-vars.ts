@@ -22,12 +22,12 @@ function readsEnv(node: { type: string; [k: string]: any }): boolean {
   return node.type === "VariableDeclarator" ? node.id.type === "ObjectPattern" && !!node.init && isEnvObject(node.init) : isEnvObject(node.object);
 }
 
+/** `members`: reads on `<x>.env` (see readsEnv). */
 function renameMemberReads(ctx: JsContext, members: Collection<any>): boolean {
   const { j } = ctx;
   let changed = false;
   members.forEach((path) => {
     const node = path.node as any;
-    if (!isEnvObject(node.object)) return;
     if (!node.computed && node.property.type === "Identifier") {
       const renamed = newName(node.property.name);
       if (renamed) {
@@ -45,12 +45,12 @@ function renameMemberReads(ctx: JsContext, members: Collection<any>): boolean {
   return changed;
 }
 
+/** `declarators`: `const { … } = <x>.env` (see readsEnv). */
 function renameDestructured(ctx: JsContext, declarators: Collection<any>): boolean {
   const { j } = ctx;
   let changed = false;
   declarators.forEach((path) => {
     const node = path.node as any;
-    if (node.id.type !== "ObjectPattern" || !node.init || !isEnvObject(node.init)) return;
     for (const prop of node.id.properties) {
       if (prop.type !== "ObjectProperty" && prop.type !== "Property") continue;
       if (prop.key.type !== "Identifier") continue;
