@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./helpers.js";
 
@@ -10,27 +12,34 @@ function runModule(script: string): { stdout: string; stderr: string } {
   return spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: REPO_ROOT, encoding: "utf8" });
 }
 
-/** Tags: at start, after `tune` (or not), as a worker starts, once the worker has set itself up. */
-function tagsAroundAWorker(tune: boolean): Record<"untuned" | "before" | "atStart" | "afterStart", number> {
+const TIERING_URL = pathToFileURL(join(REPO_ROOT, "dist/src/core/tiering.js")).href;
+
+/**
+ * In a new process: `before` (module code; `tiering` and `cachedDataVersionTag` in scope), then a
+ * worker given `tieringData()` runs `inWorker` (`t`, `tag` and `parentPort` in scope; it posts one
+ * value, `posted`), then the process prints `report` (an expression) as JSON, which is returned.
+ */
+function withAWorker(before: string, inWorker: string, report: string): unknown {
+  const workerCode = `const { cachedDataVersionTag: tag } = await import("node:v8"); const { parentPort } = await import("node:worker_threads"); const t = await import(${JSON.stringify(TIERING_URL)}); ${inWorker}`;
   const script = `
     const { cachedDataVersionTag } = await import("node:v8");
     const { Worker } = await import("node:worker_threads");
     const tiering = await import("./dist/src/core/tiering.js");
-    const untuned = cachedDataVersionTag();
-    if (${tune}) tiering.tuneTiering();
-    const before = cachedDataVersionTag();
-    tiering.beforeNewThread();
-    const atStart = cachedDataVersionTag();
-    const url = new URL("./dist/src/core/tiering.js", "file://" + process.cwd() + "/").href;
-    const code = "const t = await import(" + JSON.stringify(url) + "); t.tuneAsParent(); (await import('node:worker_threads')).parentPort.postMessage(0);";
-    const worker = new Worker(code, { eval: true, workerData: tiering.tieringData() });
-    worker.once("message", () => {
-      console.log(JSON.stringify({ untuned, before, atStart, afterStart: cachedDataVersionTag() }));
+    ${before}
+    const worker = new Worker(${JSON.stringify(workerCode)}, { eval: true, workerData: tiering.tieringData() });
+    worker.once("message", (posted) => {
+      console.log(JSON.stringify(${report}));
       void worker.terminate();
     });`;
   const { stdout, stderr } = runModule(script);
   expect(stderr).toBe("");
-  return JSON.parse(stdout) as ReturnType<typeof tagsAroundAWorker>;
+  return JSON.parse(stdout);
+}
+
+/** Tags: at start, after `tune` (or not), as a worker starts, once the worker has set itself up. */
+function tagsAroundAWorker(tune: boolean): Record<"untuned" | "before" | "atStart" | "afterStart", number> {
+  const before = `const untuned = cachedDataVersionTag(); if (${tune}) tiering.tuneTiering(); const before = cachedDataVersionTag(); tiering.beforeNewThread(); const atStart = cachedDataVersionTag();`;
+  return withAWorker(before, "t.tuneAsParent(); parentPort.postMessage(0);", "{ untuned, before, atStart, afterStart: cachedDataVersionTag() }") as ReturnType<typeof tagsAroundAWorker>;
 }
 
 describe("V8 tiering", () => {
@@ -48,20 +57,10 @@ describe("V8 tiering", () => {
   });
 
   it("loads the Node modules a worker names before it tunes itself", () => {
-    const script = `
-      const { Worker } = await import("node:worker_threads");
-      const tiering = await import("./dist/src/core/tiering.js");
-      tiering.tuneTiering();
-      tiering.beforeNewThread();
-      const url = new URL("./dist/src/core/tiering.js", "file://" + process.cwd() + "/").href;
-      const code = "const { cachedDataVersionTag: tag } = await import('node:v8'); const t = await import(" + JSON.stringify(url) + ");" +
-        "const loaded = () => process.moduleLoadList.includes('NativeModule perf_hooks'); const before = [loaded(), tag()];" +
-        "t.tuneAsParent(['node:perf_hooks']); (await import('node:worker_threads')).parentPort.postMessage([...before, loaded(), tag()]);";
-      const worker = new Worker(code, { eval: true, workerData: tiering.tieringData() });
-      worker.once("message", (states) => { console.log(JSON.stringify(states)); void worker.terminate(); });`;
-    const { stdout, stderr } = runModule(script);
-    expect(stderr).toBe("");
-    const [loadedBefore, tagBefore, loadedAfter, tagAfter] = JSON.parse(stdout) as [boolean, number, boolean, number];
+    const inWorker = `const loaded = () => process.moduleLoadList.includes("NativeModule perf_hooks"); const before = [loaded(), tag()];
+      t.tuneAsParent(["node:perf_hooks"]); parentPort.postMessage([...before, loaded(), tag()]);`;
+    const states = withAWorker("tiering.tuneTiering(); tiering.beforeNewThread();", inWorker, "posted");
+    const [loadedBefore, tagBefore, loadedAfter, tagAfter] = states as [boolean, number, boolean, number];
     expect([loadedBefore, loadedAfter]).toEqual([false, true]);
     expect(tagAfter).not.toBe(tagBefore);
   });
